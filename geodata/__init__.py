@@ -1,0 +1,26 @@
+"""The Northern Border Atlas data layer: territorial units, their status through time, and events.
+
+This package never imports Dash. See docs/design.md for the files and the contract.
+"""
+from .catalog import load_claimants, load_statuses
+from .dates import FIRST, LAST
+from .errors import DataError
+from .events import Event, load_events
+from .layer import (
+    MODES,
+    border_edges,
+    change_dates,
+    china_area_km2,
+    china_outline,
+    load_context,
+    load_edges,
+    load_layer,
+    load_units,
+    status_at,
+)
+
+__all__ = [
+    "DataError", "Event", "FIRST", "LAST", "MODES", "border_edges", "change_dates", "china_area_km2",
+    "china_outline", "load_claimants", "load_context", "load_edges", "load_events", "load_layer", "load_statuses",
+    "load_units", "status_at",
+]

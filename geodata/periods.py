@@ -1,0 +1,75 @@
+"""Status rows per unit from periods.yaml: who held each unit when, who claimed it, and sources."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from .dates import FIRST, LAST, parse_date
+from .errors import DataError
+from .io import DATA_DIR, read_yaml, require
+
+
+def check_sources(path: Path, sources: object, what: str) -> list[dict]:
+    """Sources must be a non-empty list of {title, url} with http(s) URLs."""
+    if not isinstance(sources, list) or not sources:
+        raise DataError(path, f"{what} has no sources")
+    for n, src in enumerate(sources, 1):
+        require(path, src, ("title", "url"), f"{what} source #{n}")
+        if not str(src["url"]).startswith(("http://", "https://")):
+            raise DataError(path, f"{what} source #{n} URL {src['url']!r} is not http(s)")
+    return [{"title": str(s["title"]), "url": str(s["url"])} for s in sources]
+
+
+def load_periods(units: dict[str, dict], statuses: dict[str, dict], claimants: dict[str, dict],
+                 data_dir: Path = DATA_DIR) -> list[dict]:
+    """Rows of periods.yaml, checked: known ids, sources, and periods that tile 1689-01-01 onward."""
+    path = data_dir / "periods.yaml"
+    data = read_yaml(path)
+    if not isinstance(data, dict):
+        raise DataError(path, "should map each unit id to a list of status rows")
+    unknown = sorted(set(data) - set(units))
+    if unknown:
+        raise DataError(path, f"unknown unit ids {unknown} (units.yaml lists them)")
+    missing = [u for u in units if u not in data]
+    if missing:
+        raise DataError(path, f"no status rows for units {missing}")
+    rows: list[dict] = []
+    for uid in units:
+        entries = data[uid]
+        if not isinstance(entries, list) or not entries:
+            raise DataError(path, f"{uid} should have a list of status rows")
+        expected_start = FIRST
+        for n, entry in enumerate(entries, 1):
+            what = f"{uid} row {n}"
+            require(path, entry, ("start", "status", "note"), what)
+            try:
+                start = parse_date(entry["start"])
+                end = parse_date(entry["end"]) if entry.get("end") not in (None, "") else None
+            except ValueError as exc:
+                raise DataError(path, f"{what}: {exc}") from None
+            if start != expected_start:
+                raise DataError(path, f"{what} starts {start.isoformat()}, expected {expected_start.isoformat()} "
+                                      "(rows must follow each other with no gap or overlap)")
+            last = n == len(entries)
+            if end is None and not last:
+                raise DataError(path, f"{what} has no end but is not the last row")
+            if end is not None and end <= start:
+                raise DataError(path, f"{what} ends {end.isoformat()}, not after its start")
+            if last and end is not None and end <= LAST:
+                raise DataError(path, f"{what} ends {end.isoformat()}: the last row must run to 2008-12-31 or be open")
+            if entry["status"] not in statuses:
+                raise DataError(path, f"{what}: unknown status {entry['status']!r}")
+            claimed = entry.get("claimed_by") or []
+            if not isinstance(claimed, list) or any(c not in claimants for c in claimed):
+                raise DataError(path, f"{what}: claimed_by {claimed!r} must be a list of ids from claimants.yaml")
+            rows.append({
+                "region": uid,
+                "start": start.isoformat(),
+                "end": "" if last and end is None else end.isoformat(),
+                "status": entry["status"],
+                "claimed_by": ",".join(claimed),
+                "note": str(entry["note"]).strip(),
+                "uncertainty": str(entry.get("uncertainty") or "").strip(),
+                "sources": check_sources(path, entry.get("sources"), what),
+            })
+            expected_start = end if end is not None else expected_start
+    return rows
