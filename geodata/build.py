@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import shutil
 import sys
 from pathlib import Path
 
@@ -19,8 +20,8 @@ from shapely.geometry import Polygon, box, mapping
 from . import source
 from .errors import DataError
 from .io import DATA_DIR
+from .layer import EQUAL_AREA_CRS, load_layer
 
-EQUAL_AREA_CRS = "EPSG:6933"
 SIMPLIFY_TOLERANCE = 0.02  # degrees; keeps Mongolia within 0.1% of its area and the file under 400 KB
 GRID = 0.001  # degrees; coordinates are rounded to this grid (about 100 m)
 FRAME = box(60.0, 15.0, 145.0, 62.0)  # what the map shows of Russia and the neighbours
@@ -240,8 +241,6 @@ def build_geometry(outdir: Path, gpkg: Path) -> dict[str, Path]:
 
 def build_periods(outdir: Path) -> list[Path]:
     """Write one GeoJSON per period (units dissolved by status) into outdir/periods."""
-    from .layer import load_layer  # the layer reads the geometry just written
-
     layer = load_layer(data_dir=outdir)
     folder = outdir / "periods"
     folder.mkdir(exist_ok=True)
@@ -264,8 +263,20 @@ def build_periods(outdir: Path) -> list[Path]:
     return written
 
 
+HAND_WRITTEN = ("units.yaml", "statuses.yaml", "claimants.yaml", "periods.yaml", "events.yaml")
+
+
 def build(outdir: Path = DATA_DIR) -> dict[str, Path]:
-    """Fetch the source if needed and write every built output into outdir."""
+    """Fetch the source if needed and write every built output into outdir.
+
+    When outdir is not geodata/ the hand-written YAML is copied beside the outputs, so outdir is a
+    complete data folder that load_layer(outdir) can read (the reproducibility test relies on it).
+    """
+    outdir = Path(outdir)
+    if outdir.resolve() != DATA_DIR:
+        outdir.mkdir(parents=True, exist_ok=True)
+        for name in HAND_WRITTEN:
+            shutil.copyfile(DATA_DIR / name, outdir / name)
     gpkg = source.fetch()
     digest = source.sha256(gpkg)
     if digest != source.EXPECTED_SHA256:

@@ -16,6 +16,7 @@ from .io import DATA_DIR, read_geojson
 from .periods import load_periods
 
 MODES = ("control", "claim")
+EQUAL_AREA_CRS = "EPSG:6933"
 
 
 @lru_cache(maxsize=4)

@@ -1,0 +1,44 @@
+"""The committed outputs are exactly what `python -m geodata.build` makes from the Natural Earth source."""
+import filecmp
+import os
+from pathlib import Path
+
+import pytest
+
+from geodata import build, source
+from geodata.errors import DataError
+from geodata.io import DATA_DIR
+
+
+@pytest.fixture(scope="module")
+def rebuilt(tmp_path_factory) -> Path:
+    try:
+        source.fetch()
+    except DataError as exc:
+        if os.environ.get("CI"):
+            pytest.fail(f"CI must have the Natural Earth source: {exc}")
+        pytest.skip(f"Natural Earth source not available here: {exc}")
+    out = tmp_path_factory.mktemp("build")
+    build.build(out)
+    return out
+
+
+def test_source_is_the_file_the_data_was_built_from(rebuilt):
+    assert source.sha256(source.gpkg_path()) == source.EXPECTED_SHA256
+
+
+@pytest.mark.parametrize("name", ["units.geojson", "edges.geojson", "context.geojson"])
+def test_geometry_outputs_are_reproducible(rebuilt, name):
+    assert filecmp.cmp(rebuilt / name, DATA_DIR / name, shallow=False), f"{name} differs: run python -m geodata.build"
+
+
+def test_period_files_are_reproducible(rebuilt):
+    built = sorted(p.name for p in (rebuilt / "periods").glob("*.geojson"))
+    committed = sorted(p.name for p in (DATA_DIR / "periods").glob("*.geojson"))
+    assert built == committed
+    for name in built:
+        assert filecmp.cmp(rebuilt / "periods" / name, DATA_DIR / "periods" / name, shallow=False), name
+
+
+def test_units_file_fits_the_browser_budget():
+    assert (DATA_DIR / "units.geojson").stat().st_size <= 400 * 1024

@@ -1,0 +1,118 @@
+"""The border layer answers the questions a teacher asks, from the committed data."""
+import datetime as dt
+
+import pytest
+import shapely
+
+import geodata
+
+REQUIRED_UNITS = {"outer_mongolia", "tannu_uriankhai", "barga", "amur_left_bank", "primorye", "manchuria", "china",
+                  "russia"}
+HARBIN = shapely.Point(126.63, 45.75)
+ULAANBAATAR = shapely.Point(106.92, 47.92)
+
+
+@pytest.fixture(scope="module")
+def layer():
+    return geodata.load_layer()
+
+
+def test_layer_is_one_row_per_unit_and_period_in_wgs84(layer):
+    assert layer.crs.to_epsg() == 4326
+    for column in ("region", "name", "start", "end", "status", "claimed_by", "precision", "area_km2", "sources",
+                   "geometry"):
+        assert column in layer.columns
+    assert REQUIRED_UNITS <= set(layer.region)
+    assert not layer.duplicated(["region", "start"]).any()
+    assert set(layer.precision) <= {"close", "approximate"}
+    assert all(isinstance(s, list) and s and s[0]["url"].startswith("http") for s in layer.sources)
+
+
+def test_every_unit_has_exactly_one_status_at_sample_dates():
+    units = set(geodata.load_units().region)
+    for year in range(1689, 2009, 7):
+        rows = geodata.status_at(dt.date(year, 6, 1))
+        assert sorted(rows.region) == sorted(units), year
+
+
+@pytest.mark.parametrize("day, status", [
+    ("1800-01-01", "qing"),
+    ("1913-06-01", "declared_independent"),
+    ("1917-01-01", "autonomous"),
+    ("1935-01-01", "de_facto_independent"),
+    ("1950-01-01", "independent"),
+    ("1990-01-01", "independent"),
+])
+def test_outer_mongolia_status_follows_the_record(day, status):
+    rows = geodata.status_at(day).set_index("region")
+    assert rows.loc["outer_mongolia", "status"] == status
+
+
+def test_roc_claim_on_mongolia_is_recorded_while_it_did_not_control_it():
+    rows = geodata.status_at("1935-01-01").set_index("region")
+    assert "roc" in rows.loc["outer_mongolia", "claimed_by"].split(",")
+    rows = geodata.status_at("1960-01-01").set_index("region")
+    assert "roc" in rows.loc["outer_mongolia", "claimed_by"].split(",")
+    rows = geodata.status_at("1948-01-01").set_index("region")
+    assert rows.loc["outer_mongolia", "claimed_by"] == ""
+
+
+def test_since_reports_when_the_current_status_began():
+    rows = geodata.status_at("1917-01-01").set_index("region")
+    assert rows.loc["outer_mongolia", "since"] == "1915-06-07"
+
+
+def test_amur_left_bank_changes_hands_at_aigun():
+    before = geodata.status_at("1858-05-27").set_index("region")
+    after = geodata.status_at("1858-05-28").set_index("region")
+    assert before.loc["amur_left_bank", "status"] == "qing"
+    assert after.loc["amur_left_bank", "status"] == "russia"
+    assert after.loc["primorye", "status"] == "joint"
+
+
+def test_change_dates_are_sorted_unique_and_include_the_1921_steps():
+    dates = geodata.change_dates()
+    assert dates == sorted(set(dates))
+    assert dt.date(1858, 5, 28) in dates
+    assert len([d for d in dates if d.year == 1921]) >= 2
+    assert dates[0] > geodata.FIRST
+
+
+def test_china_outline_and_area_follow_control_and_claim():
+    assert geodata.china_outline("1920-01-01").contains(HARBIN)
+    assert not geodata.china_outline("1935-01-01", "control").contains(HARBIN)
+    assert geodata.china_outline("1935-01-01", "claim").contains(HARBIN)
+    assert geodata.china_outline("1935-01-01", "claim").contains(ULAANBAATAR)
+    assert not geodata.china_outline("1935-01-01", "control").contains(ULAANBAATAR)
+    mongolia = float(geodata.load_units().set_index("region").loc["outer_mongolia", "area_km2"])
+    assert geodata.china_area_km2("1960-01-01", "claim") - geodata.china_area_km2("1960-01-01", "control") >= mongolia
+    assert geodata.china_area_km2("1800-01-01") > geodata.china_area_km2("1870-01-01")
+
+
+def test_border_edges_separate_china_from_the_rest():
+    edges = geodata.load_edges()
+    control_1935 = set(geodata.border_edges("1935-01-01", "control"))
+    inside = set(geodata.status_at("1935-01-01").query("china_control").region)
+    for i in control_1935:
+        assert (edges.a[i] in inside) != (edges.b[i] in inside)
+    mongolia_china = [i for i, (a, b) in enumerate(zip(edges.a, edges.b)) if {a, b} == {"outer_mongolia", "china"}]
+    assert mongolia_china
+    assert set(mongolia_china) <= control_1935
+    assert not set(mongolia_china) & set(geodata.border_edges("1800-01-01", "control"))
+
+
+@pytest.mark.parametrize("bad", ["1600-01-01", "2030-01-01", "not a date", "1921-13-01"])
+def test_out_of_range_or_malformed_dates_are_rejected_with_a_message(bad):
+    with pytest.raises(ValueError, match="1689-01-01|ISO date"):
+        geodata.status_at(bad)
+
+
+def test_unknown_mode_is_rejected():
+    with pytest.raises(ValueError, match="mode"):
+        geodata.china_area_km2("1900-01-01", "wishful")
+
+
+def test_mongolia_and_tuva_areas_match_reference_figures():
+    units = geodata.load_units().set_index("region")
+    assert units.loc["outer_mongolia", "area_km2"] == pytest.approx(1_564_116, rel=0.002)
+    assert units.loc["tannu_uriankhai", "area_km2"] == pytest.approx(170_500, rel=0.02)
