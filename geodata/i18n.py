@@ -1,0 +1,200 @@
+"""Translations of the atlas's data texts: English from the data files, Chinese and Mongolian from i18n/*.yaml.
+
+A translation file mirrors the translatable fields of the English data, keyed by the data's own ids:
+
+    statuses:  {<status id>: {label, description}}
+    claimants: {<claimant id>: {label}}
+    precision: {close, approximate}
+    units:     {<unit id>: {name, precision_note}}
+    events:    {<event id>: {title, summary, place, date_note, uncertainty}}
+    periods:   {<unit id>: {"<start ISO date>": {note, uncertainty}}}
+
+Optional English fields (an event's date_note or uncertainty, a period's uncertainty) are expected in a
+translation only where the English has them. A missing translation falls back to English (`translate`).
+"""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from .catalog import PRECISION_LABELS
+from .errors import DataError
+from .io import DATA_DIR, read_yaml
+
+LANGUAGES = ("en", "zh", "mn")
+SECTIONS = ("statuses", "claimants", "precision", "units", "events", "periods")
+FIELDS = {
+    "statuses": ("label", "description"),
+    "claimants": ("label",),
+    "units": ("name", "precision_note"),
+    "events": ("title", "summary", "place", "date_note", "uncertainty"),
+    "periods": ("note", "uncertainty"),
+}
+ENGLISH_FILES = ("statuses.yaml", "claimants.yaml", "units.yaml", "events.yaml", "periods.yaml")
+
+KeyPath = tuple[str, ...]
+
+
+def translation_path(lang: str, data_dir: Path = DATA_DIR) -> Path:
+    """Where the translation file of a (non-English) language lives."""
+    return data_dir / "i18n" / f"{lang}.yaml"
+
+
+def _check_lang(lang: str) -> None:
+    if lang not in LANGUAGES:
+        raise ValueError(f"unknown language {lang!r}; expected one of {LANGUAGES}")
+
+
+def _text(value: Any) -> str:
+    return "" if value is None else str(value).strip()
+
+
+def _date_key(value: Any) -> str:
+    """A period start as an ISO string, whether YAML gave a string or a date."""
+    return value.isoformat() if hasattr(value, "isoformat") else str(value)
+
+
+def _records(path: Path, what: str) -> list[dict]:
+    data = read_yaml(path)
+    if not isinstance(data, list) or not all(isinstance(r, dict) and r.get("id") for r in data):
+        raise DataError(path, f"should be a list of {what} records with ids")
+    return data
+
+
+def _english(data_dir: Path) -> dict:
+    """The translatable English texts, in the same nested shape as a translation file."""
+    out: dict[str, dict] = {section: {} for section in SECTIONS}
+    for rec in _records(data_dir / "statuses.yaml", "status"):
+        out["statuses"][str(rec["id"])] = {"label": _text(rec.get("label")),
+                                           "description": _text(rec.get("description"))}
+    for rec in _records(data_dir / "claimants.yaml", "claimant"):
+        out["claimants"][str(rec["id"])] = {"label": _text(rec.get("label"))}
+    out["precision"] = dict(PRECISION_LABELS)
+    for rec in _records(data_dir / "units.yaml", "unit"):
+        names = rec.get("names") if isinstance(rec.get("names"), dict) else {}
+        out["units"][str(rec["id"])] = {"name": _text(names.get("en")),
+                                        "precision_note": _text(rec.get("precision_note"))}
+    for rec in _records(data_dir / "events.yaml", "event"):
+        out["events"][str(rec["id"])] = {k: _text(rec.get(k)) for k in FIELDS["events"] if _text(rec.get(k))}
+    path = data_dir / "periods.yaml"
+    periods = read_yaml(path)
+    if not isinstance(periods, dict):
+        raise DataError(path, "should map unit ids to lists of period rows")
+    for uid, rows in periods.items():
+        if not isinstance(rows, list):
+            raise DataError(path, f"unit {uid}: should be a list of period rows")
+        unit: dict[str, dict] = {}
+        for row in rows:
+            if not isinstance(row, dict) or "start" not in row:
+                raise DataError(path, f"unit {uid}: every row needs a start")
+            unit[_date_key(row["start"])] = {k: _text(row.get(k)) for k in FIELDS["periods"] if _text(row.get(k))}
+        out["periods"][str(uid)] = unit
+    return out
+
+
+def _normalise(path: Path, data: Any) -> dict:
+    """Check a translation file's shape and return it with string keys and stripped string leaves."""
+    if not isinstance(data, dict):
+        raise DataError(path, "should be a mapping of sections")
+    unknown = [str(k) for k in data if k not in SECTIONS]
+    if unknown:
+        raise DataError(path, f"has unknown sections {unknown}; expected some of {list(SECTIONS)}")
+    depth = {"precision": 1, "statuses": 2, "claimants": 2, "units": 2, "events": 2, "periods": 3}
+
+    def walk(node: Any, level: int, where: str) -> Any:
+        if level == 0:
+            if node is not None and not isinstance(node, (str, int, float)):
+                raise DataError(path, f"{where} should be a text")
+            return _text(node)
+        if node is None:
+            return {}
+        if not isinstance(node, dict):
+            raise DataError(path, f"{where} should be a mapping")
+        return {_date_key(k): walk(v, level - 1, f"{where}.{_date_key(k)}") for k, v in node.items()}
+
+    return {section: walk(data[section], depth[section], section) for section in SECTIONS if section in data}
+
+
+def load_translations(lang: str, data_dir: Path = DATA_DIR) -> dict:
+    """The nested translation dict of a language; for "en", the same shape built from the English data."""
+    _check_lang(lang)
+    if lang == "en":
+        return _english(data_dir)
+    path = translation_path(lang, data_dir)
+    return _normalise(path, read_yaml(path))
+
+
+def _paths(tree: dict, prefix: KeyPath = ()) -> set[KeyPath]:
+    out: set[KeyPath] = set()
+    for key, value in tree.items():
+        if isinstance(value, dict):
+            out |= _paths(value, (*prefix, key))
+        else:
+            out.add((*prefix, key))
+    return out
+
+
+def _get(tree: dict, path: KeyPath) -> Any:
+    node: Any = tree
+    for key in path:
+        if not isinstance(node, dict) or key not in node:
+            return None
+        node = node[key]
+    return node
+
+
+def expected_keys(data_dir: Path = DATA_DIR) -> set[KeyPath]:
+    """Every translatable key path of the English data, e.g. ("events", "nerchinsk_1689", "title")."""
+    return _paths(_english(data_dir))
+
+
+def missing_keys(lang: str, required_sections: tuple[str, ...] | list[str] = SECTIONS,
+                 data_dir: Path = DATA_DIR) -> list[KeyPath]:
+    """Sorted key paths in the required sections that the language lacks or leaves empty."""
+    _check_lang(lang)
+    bad = [s for s in required_sections if s not in SECTIONS]
+    if bad:
+        raise ValueError(f"unknown sections {bad}; expected some of {SECTIONS}")
+    tree = load_translations(lang, data_dir)
+    return sorted(p for p in expected_keys(data_dir)
+                  if p[0] in required_sections and not _text(_get(tree, p)))
+
+
+def stale_keys(lang: str, data_dir: Path = DATA_DIR) -> list[KeyPath]:
+    """Sorted key paths a translation has but the English data does not (removed ids, dropped fields)."""
+    _check_lang(lang)
+    return sorted(_paths(load_translations(lang, data_dir)) - expected_keys(data_dir))
+
+
+_CACHE: dict[tuple[str, Path], tuple[tuple, dict]] = {}
+
+
+def _stamp(lang: str, data_dir: Path) -> tuple:
+    files = [data_dir / name for name in ENGLISH_FILES] if lang == "en" else [translation_path(lang, data_dir)]
+    return tuple(f.stat().st_mtime_ns if f.exists() else None for f in files)
+
+
+def _cached(lang: str, data_dir: Path) -> dict:
+    key = (lang, Path(data_dir))
+    stamp = _stamp(lang, data_dir)
+    hit = _CACHE.get(key)
+    if hit is None or hit[0] != stamp:
+        hit = (stamp, load_translations(lang, data_dir))
+        _CACHE[key] = hit
+    return hit[1]
+
+
+def translate(lang: str, *path: str, default: str | None = None, data_dir: Path = DATA_DIR) -> str:
+    """The translated text at a key path, e.g. translate("zh", "statuses", "qing", "label").
+
+    When the language lacks the text (or leaves it empty), returns `default`, or the English text if no
+    default is given ("" if English has none either).
+    """
+    _check_lang(lang)
+    keys = tuple(_date_key(p) for p in path)
+    value = _text(_get(_cached(lang, data_dir), keys))
+    if value:
+        return value
+    if default is not None:
+        return default
+    return "" if lang == "en" else _text(_get(_cached("en", data_dir), keys))
