@@ -8,9 +8,20 @@ A translation file mirrors the translatable fields of the English data, keyed by
     units:     {<unit id>: {name, precision_note}}
     events:    {<event id>: {title, summary, place, date_note, uncertainty}}
     periods:   {<unit id>: {"<start ISO date>": {note, uncertainty}}}
+    claims:    {source_text: {title, description},
+                paragraphs: {"<n>": {summary}},
+                items: {<claim id>: {explanation, quote_gloss}},
+                verdicts: {<verdict>: <label>}}
+    perspectives: {<moment id>: {title, facts, date_note, uncertainty, views: {"<n>": {view, who}}}}
+    perspectives_sides: {<side>: <label>}
 
-Optional English fields (an event's date_note or uncertainty, a period's uncertainty) are expected in a
-translation only where the English has them. A missing translation falls back to English (`translate`).
+Optional English fields (an event's date_note or uncertainty, a period's uncertainty, a moment's date_note or
+uncertainty, a view's who) are expected in a translation only where the English has them. A missing
+translation falls back to English (`translate`).
+
+Paragraphs and views are numbered from 1, in file order (views as in "moment 'x' view #n" of claims.py).
+A claim's quote is not translated: it stays in the source text's own English words. `quote_gloss` says in the
+translation's language what those words say; in the English dict it is the quote itself.
 """
 from __future__ import annotations
 
@@ -18,19 +29,62 @@ from pathlib import Path
 from typing import Any
 
 from .catalog import PRECISION_LABELS
+from .claims import SIDES, VERDICTS, load_claims, load_perspectives
 from .errors import DataError
 from .io import DATA_DIR, read_yaml
 
 LANGUAGES = ("en", "zh", "mn")
-SECTIONS = ("statuses", "claimants", "precision", "units", "events", "periods")
+SECTIONS = ("statuses", "claimants", "precision", "units", "events", "periods", "claims", "perspectives",
+            "perspectives_sides")
 FIELDS = {
     "statuses": ("label", "description"),
     "claimants": ("label",),
     "units": ("name", "precision_note"),
     "events": ("title", "summary", "place", "date_note", "uncertainty"),
     "periods": ("note", "uncertainty"),
+    "source_text": ("title", "description"),
+    "paragraphs": ("summary",),
+    "claim_items": ("explanation", "quote_gloss"),
+    "perspectives": ("title", "facts", "date_note", "uncertainty"),
+    "views": ("view", "who"),
 }
-ENGLISH_FILES = ("statuses.yaml", "claimants.yaml", "units.yaml", "events.yaml", "periods.yaml")
+ENGLISH_FILES = ("statuses.yaml", "claimants.yaml", "units.yaml", "events.yaml", "periods.yaml", "claims.yaml",
+                 "perspectives.yaml")
+VERDICT_LABELS = {
+    "correct": "Correct",
+    "wrong": "Wrong",
+    "garbled": "Garbled translation",
+    "opinion": "Opinion",
+    "unverified": "Unverified",
+    "contested": "Contested",
+}
+SIDE_LABELS = {
+    "prc": "People's Republic of China",
+    "roc": "Republic of China (Taiwan)",
+    "mongolia": "Mongolia",
+    "soviet_russian": "Soviet Union / Russia",
+    "scholars": "Outside scholars",
+}
+assert set(VERDICT_LABELS) == set(VERDICTS) and set(SIDE_LABELS) == set(SIDES)
+
+# The nesting of each section: a mapping lists its known keys ("*" stands for any id), 0 marks a text.
+_TEXT = 0
+_SHAPES: dict[str, Any] = {
+    "statuses": {"*": {"*": _TEXT}},
+    "claimants": {"*": {"*": _TEXT}},
+    "precision": {"*": _TEXT},
+    "units": {"*": {"*": _TEXT}},
+    "events": {"*": {"*": _TEXT}},
+    "periods": {"*": {"*": {"*": _TEXT}}},
+    "claims": {
+        "source_text": {"*": _TEXT},
+        "paragraphs": {"*": {"*": _TEXT}},
+        "items": {"*": {"*": _TEXT}},
+        "verdicts": {"*": _TEXT},
+    },
+    "perspectives": {"*": {"views": {"*": {"*": _TEXT}}, "*": _TEXT}},
+    "perspectives_sides": {"*": _TEXT},
+}
 
 KeyPath = tuple[str, ...]
 
@@ -89,6 +143,19 @@ def _english(data_dir: Path) -> dict:
                 raise DataError(path, f"unit {uid}: every row needs a start")
             unit[_date_key(row["start"])] = {k: _text(row.get(k)) for k in FIELDS["periods"] if _text(row.get(k))}
         out["periods"][str(uid)] = unit
+    claims = load_claims(data_dir)
+    out["claims"] = {
+        "source_text": {k: claims["source_text"][k] for k in FIELDS["source_text"]},
+        "paragraphs": {str(p["n"]): {"summary": p["summary"]} for p in claims["paragraphs"]},
+        "items": {c["id"]: {"explanation": c["explanation"], "quote_gloss": c["quote"]} for c in claims["claims"]},
+        "verdicts": dict(VERDICT_LABELS),
+    }
+    for mid, moment in load_perspectives(data_dir).items():
+        entry: dict[str, Any] = {k: moment[k] for k in FIELDS["perspectives"] if _text(moment[k])}
+        entry["views"] = {str(n): {k: view[k] for k in FIELDS["views"] if _text(view[k])}
+                          for n, view in enumerate(moment["views"], 1)}
+        out["perspectives"][mid] = entry
+    out["perspectives_sides"] = dict(SIDE_LABELS)
     return out
 
 
@@ -99,10 +166,9 @@ def _normalise(path: Path, data: Any) -> dict:
     unknown = [str(k) for k in data if k not in SECTIONS]
     if unknown:
         raise DataError(path, f"has unknown sections {unknown}; expected some of {list(SECTIONS)}")
-    depth = {"precision": 1, "statuses": 2, "claimants": 2, "units": 2, "events": 2, "periods": 3}
 
-    def walk(node: Any, level: int, where: str) -> Any:
-        if level == 0:
+    def walk(node: Any, shape: Any, where: str) -> Any:
+        if shape == _TEXT:
             if node is not None and not isinstance(node, (str, int, float)):
                 raise DataError(path, f"{where} should be a text")
             return _text(node)
@@ -110,9 +176,15 @@ def _normalise(path: Path, data: Any) -> dict:
             return {}
         if not isinstance(node, dict):
             raise DataError(path, f"{where} should be a mapping")
-        return {_date_key(k): walk(v, level - 1, f"{where}.{_date_key(k)}") for k, v in node.items()}
+        out = {}
+        for k, v in node.items():
+            key = _date_key(k)
+            if key not in shape and "*" not in shape:
+                raise DataError(path, f"{where} has unknown key {key!r}; expected some of {sorted(shape)}")
+            out[key] = walk(v, shape.get(key, shape.get("*")), f"{where}.{key}")
+        return out
 
-    return {section: walk(data[section], depth[section], section) for section in SECTIONS if section in data}
+    return {section: walk(data[section], _SHAPES[section], section) for section in SECTIONS if section in data}
 
 
 def load_translations(lang: str, data_dir: Path = DATA_DIR) -> dict:

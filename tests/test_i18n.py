@@ -1,22 +1,27 @@
 """Translations: complete, non-empty, not stale, numbers kept, and a broken file is named."""
 import re
 import shutil
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
 
 import geodata
 from geodata import i18n
+from geodata.claims import SIDES, VERDICTS, load_claims, load_perspectives
 from geodata.io import DATA_DIR
 
-MN_REQUIRED = {("statuses", "label"), ("claimants", "label"), ("precision",), ("units", "name")}
+MN_REQUIRED = {("statuses", "label"), ("claimants", "label"), ("precision",), ("units", "name"),
+               ("claims", "verdicts"), ("perspectives_sides",)}
 DIGITS = re.compile(r"\d+(?:,\d{3})+(?!\d)|\d+")
 # Chinese writes months as digits (5月) where English spells them out, and counts large numbers in 万.
-MONTHS = re.compile(r"\b(January|February|March|April|May|June|July|August|September|October|November|December)\b")
+# "October Revolution" (十月革命) names an event, not a month.
+MONTHS = re.compile(r"\b(January|February|March|April|May|June|July|August|September|October|November|December)\b"
+                    r"(?! Revolution)")
 MONTH_NUMBER = {m: str(n) for n, m in enumerate(
     "January February March April May June July August September October November December".split(), 1)}
-EN_MILLIONS = re.compile(r"(\d+) million")
-ZH_WAN = re.compile(r"(\d+)万")
+EN_MILLIONS = re.compile(r"(\d+(?:\.\d+)?) million")
+ZH_WAN = re.compile(r"(\d+(?:\.\d+)?)万")
 
 
 def _get(tree, path):
@@ -31,14 +36,14 @@ def _numbers(text: str) -> set[str]:
 
 
 def _en_numbers(text: str) -> set[str]:
-    """Digit runs of an English text, plus the numbers of the months it names; "9 million" is 9000000."""
-    text = EN_MILLIONS.sub(lambda m: str(int(m.group(1)) * 1_000_000), text)
+    """Digit runs of an English text, plus the numbers of the months it names; "1.8 million" is 1800000."""
+    text = EN_MILLIONS.sub(lambda m: str(int(Decimal(m.group(1)) * 1_000_000)), text)
     return _numbers(text) | {MONTH_NUMBER[m] for m in MONTHS.findall(text)}
 
 
 def _zh_numbers(text: str) -> set[str]:
     """Digit runs of a Chinese text; "900万" is 9000000."""
-    return _numbers(ZH_WAN.sub(lambda m: str(int(m.group(1)) * 10_000), text))
+    return _numbers(ZH_WAN.sub(lambda m: str(int(Decimal(m.group(1)) * 10_000)), text))
 
 
 def test_languages():
@@ -64,8 +69,9 @@ def test_zh_has_every_key():
 
 
 def test_mn_has_the_required_keys():
-    missing = [k for k in i18n.missing_keys("mn", ("statuses", "claimants", "precision", "units"))
-               if (k[0],) in MN_REQUIRED or (k[0], k[-1]) in MN_REQUIRED]
+    sections = ("statuses", "claimants", "precision", "units", "claims", "perspectives_sides")
+    missing = [k for k in i18n.missing_keys("mn", sections)
+               if (k[0],) in MN_REQUIRED or (k[0], k[-1]) in MN_REQUIRED or k[:2] in MN_REQUIRED]
     assert missing == []
 
 
@@ -101,6 +107,112 @@ def test_numbers_helper_tolerates_thousands_separators():
     assert _numbers("登记494960人，1945年") == {"494960", "1945"}
     assert _en_numbers("on 5 January 1946 for 9 million roubles") == {"5", "1", "1946", "9000000"}
     assert _zh_numbers("1946年1月5日，900万卢布") == {"5", "1", "1946", "9000000"}
+    assert _en_numbers("about 1.56 million km², not 1.8 million") == {"1560000", "1800000"}
+    assert _zh_numbers("约156万平方公里，而不是180万") == {"1560000", "1800000"}
+    assert _en_numbers("The October Revolution broke out in 1917") == {"1917"}
+
+
+# The claims ("Reading the source") and the perspectives on contested moments.
+
+def test_expected_keys_cover_claims_and_perspectives():
+    keys = i18n.expected_keys()
+    claims, moments = load_claims(), load_perspectives()
+    assert {("claims", "source_text", "title"), ("claims", "source_text", "description")} <= keys
+    assert {("claims", "paragraphs", str(p["n"]), "summary") for p in claims["paragraphs"]} <= keys
+    assert {("claims", "items", c["id"], f) for c in claims["claims"] for f in ("explanation", "quote_gloss")} <= keys
+    assert not {k for k in keys if k[:2] == ("claims", "items") and k[-1] == "quote"}
+    assert {("claims", "verdicts", v) for v in VERDICTS} <= keys
+    assert {("perspectives_sides", s) for s in SIDES} <= keys
+    for mid, m in moments.items():
+        assert {("perspectives", mid, "title"), ("perspectives", mid, "facts")} <= keys
+        for field in ("date_note", "uncertainty"):
+            assert (("perspectives", mid, field) in keys) == bool(m[field]), (mid, field)
+        for n, view in enumerate(m["views"], 1):
+            assert ("perspectives", mid, "views", str(n), "view") in keys
+            assert (("perspectives", mid, "views", str(n), "who") in keys) == bool(view["who"]), (mid, n)
+    en = i18n.load_translations("en")
+    assert en["claims"]["verdicts"]["garbled"] == "Garbled translation"
+    assert en["perspectives_sides"]["roc"] == "Republic of China (Taiwan)"
+    assert all(en["claims"]["items"][c["id"]]["quote_gloss"] == c["quote"] for c in claims["claims"])
+
+
+def test_zh_has_every_claims_and_perspectives_key():
+    assert i18n.missing_keys("zh", ("claims", "perspectives", "perspectives_sides")) == []
+
+
+def test_zh_quote_glosses_are_chinese_and_quotes_stay_english():
+    zh = i18n.load_translations("zh")
+    for c in load_claims()["claims"]:
+        gloss = zh["claims"]["items"][c["id"]]["quote_gloss"]
+        assert gloss != c["quote"] and re.search(r"[\u4e00-\u9fff]", gloss), c["id"]
+    assert i18n.translate("en", "claims", "items", "coulomb_kulun", "quote_gloss") == "Coulomb only left some troops behind"
+
+
+def _differing_numbers(paths):
+    en, zh = i18n.load_translations("en"), i18n.load_translations("zh")
+    differ = {}
+    for path in paths:
+        en_text, zh_text = _get(en, path), _get(zh, path)
+        if _zh_numbers(zh_text) != _en_numbers(en_text):
+            differ[path] = (sorted(_en_numbers(en_text)), sorted(_zh_numbers(zh_text)))
+    return differ
+
+
+def test_zh_claim_explanations_keep_the_numbers():
+    keys = sorted(k for k in i18n.expected_keys() if k[:2] == ("claims", "items") and k[-1] == "explanation")
+    assert keys and _differing_numbers(keys) == {}
+
+
+def test_zh_quote_glosses_keep_the_numbers_of_the_quotes():
+    keys = sorted(k for k in i18n.expected_keys() if k[:2] == ("claims", "items") and k[-1] == "quote_gloss")
+    assert keys and _differing_numbers(keys) == {}
+
+
+def test_zh_perspective_views_keep_the_numbers():
+    keys = sorted(k for k in i18n.expected_keys() if k[0] == "perspectives" and k[-1] == "view")
+    assert keys and _differing_numbers(keys) == {}
+
+
+def test_zh_other_claim_and_perspective_texts_keep_the_numbers():
+    keys = sorted(k for k in i18n.expected_keys()
+                  if (k[0] == "perspectives" and k[-1] in ("title", "facts", "date_note", "uncertainty"))
+                  or k[:2] == ("claims", "paragraphs") or k[:2] == ("claims", "source_text"))
+    assert keys and _differing_numbers(keys) == {}
+
+
+def test_zh_garbled_explanations_keep_the_original_chinese_term():
+    """Where the English explanation names the Chinese original (买卖城), the translation keeps it."""
+    en, zh = i18n.load_translations("en"), i18n.load_translations("zh")
+    for cid, fields in en["claims"]["items"].items():
+        for term in re.findall(r"[\u4e00-\u9fff]+", fields["explanation"]):
+            assert term in zh["claims"]["items"][cid]["explanation"], (cid, term)
+
+
+def test_translate_reaches_claims_and_perspectives():
+    assert i18n.translate("zh", "claims", "verdicts", "contested") == "有争议"
+    assert i18n.translate("zh", "claims", "paragraphs", 1, "summary").startswith("该文")
+    assert i18n.translate("mn", "perspectives_sides", "mongolia") == "Монгол Улс"
+    moment = load_perspectives()["taiwan_2002"]
+    assert i18n.translate("mn", "perspectives", "taiwan_2002", "views", 1, "view") == moment["views"][0]["view"]
+
+
+def test_claims_translation_of_an_unknown_shape_is_named(data_copy):
+    path = i18n.translation_path("zh", data_copy)
+    path.write_text(path.read_text(encoding="utf-8").replace("  verdicts:\n", "  verdict_labels:\n", 1),
+                    encoding="utf-8")
+    with pytest.raises(geodata.DataError, match=r"zh\.yaml: claims has unknown key 'verdict_labels'"):
+        i18n.load_translations("zh", data_copy)
+
+
+def test_removed_claim_makes_its_translation_stale(data_copy):
+    import yaml
+    path = data_copy / "claims.yaml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    dropped = data["claims"].pop(0)["id"]
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    stale = i18n.stale_keys("zh", data_copy)
+    assert ("claims", "items", dropped, "explanation") in stale
+    assert ("claims", "items", dropped, "quote_gloss") in stale
 
 
 def test_zh_unit_names_match_units_yaml():
