@@ -12,7 +12,7 @@ from pathlib import Path
 
 from .dates import in_range
 from .errors import DataError
-from .io import DATA_DIR, read_yaml, require
+from .io import DATA_DIR, read_yaml, require, require_keys
 from .periods import check_sources
 
 VERDICTS = ("correct", "wrong", "garbled", "opinion", "unverified", "contested")
@@ -118,14 +118,7 @@ def load_perspectives(data_dir: Path = DATA_DIR) -> dict:
     """
     path = data_dir / "perspectives.yaml"
     data = read_yaml(path)
-    if not isinstance(data, dict):
-        raise DataError(path, "should map each moment id to its facts and views")
-    unknown = sorted(set(data) - set(MOMENTS))
-    if unknown:
-        raise DataError(path, f"unknown moment ids {unknown} (known: {', '.join(MOMENTS)})")
-    missing = [m for m in MOMENTS if m not in data]
-    if missing:
-        raise DataError(path, f"moments {missing} are missing")
+    require_keys(path, data, list(MOMENTS), "moment")
     out: dict[str, dict] = {}
     for mid in MOMENTS:
         raw = data[mid]

@@ -60,3 +60,15 @@ def require(path: Path, record: Any, keys: tuple[str, ...], what: str) -> None:
     missing = [k for k in keys if k not in record or record[k] in (None, "")]
     if missing:
         raise DataError(path, f"{what} lacks {', '.join(missing)}")
+
+
+def require_keys(path: Path, data: Any, expected: list[str], what: str) -> None:
+    """Check a mapping has exactly the expected ids as keys: none unknown, none missing."""
+    if not isinstance(data, dict):
+        raise DataError(path, f"should map each {what} id to its record")
+    unknown = sorted(set(data) - set(expected))
+    if unknown:
+        raise DataError(path, f"unknown {what} ids {unknown} (known: {', '.join(expected)})")
+    missing = [k for k in expected if k not in data]
+    if missing:
+        raise DataError(path, f"no entry for {what} ids {missing}")

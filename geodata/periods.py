@@ -5,7 +5,7 @@ from pathlib import Path
 
 from .dates import FIRST, LAST, parse_date
 from .errors import DataError
-from .io import DATA_DIR, read_yaml, require
+from .io import DATA_DIR, read_yaml, require, require_keys
 
 
 def check_sources(path: Path, sources: object, what: str) -> list[dict]:
@@ -24,14 +24,7 @@ def load_periods(units: dict[str, dict], statuses: dict[str, dict], claimants: d
     """Rows of periods.yaml, checked: known ids, sources, and periods that tile 1689-01-01 onward."""
     path = data_dir / "periods.yaml"
     data = read_yaml(path)
-    if not isinstance(data, dict):
-        raise DataError(path, "should map each unit id to a list of status rows")
-    unknown = sorted(set(data) - set(units))
-    if unknown:
-        raise DataError(path, f"unknown unit ids {unknown} (units.yaml lists them)")
-    missing = [u for u in units if u not in data]
-    if missing:
-        raise DataError(path, f"no status rows for units {missing}")
+    require_keys(path, data, list(units), "unit")
     rows: list[dict] = []
     for uid in units:
         entries = data[uid]
