@@ -44,13 +44,21 @@ def load_atlas() -> Atlas:
     statuses = geodata.load_statuses()
     claimants = geodata.load_claimants()
     events = sorted(geodata.load_events(), key=lambda e: (figures.to_date(e.date), e.id))
+    id_col = "country" if "country" in context.columns else context.columns[0]
+    context_ids = list(context[id_col].astype(str))
+    unit_ids = [r["region"] for r in unit_rows]
+    simple, lines = figures.simplify_coverage(
+        unit_ids + context_ids, [r["geometry"] for r in unit_rows] + list(context.geometry),
+        [(r["a"], r["b"]) for r in edge_rows])
+    unit_rows = [{**r, "geometry": g} for r, g in zip(unit_rows, simple)]
+    edge_rows = [{**r, "geometry": g} for r, g in zip(edge_rows, lines)]
     data = figures.build_page_data(
         layer_rows=layer, unit_rows=unit_rows, statuses=statuses, claimants=claimants, events=events,
         edge_rows=edge_rows, change_dates=geodata.change_dates(),
         border_edges=geodata.border_edges, china_area=geodata.china_area_km2)
-    units_fc = figures.geo_feature_collection([r["region"] for r in unit_rows], [r["geometry"] for r in unit_rows])
-    id_col = "country" if "country" in context.columns else context.columns[0]
-    context_fc = figures.geo_feature_collection(list(context[id_col].astype(str)), list(context.geometry), key="id")
+    units_fc = figures.geo_feature_collection(unit_ids, simple[:len(unit_ids)])
+    context_fc = figures.geo_feature_collection(context_ids, figures.context_for_display(context.geometry),
+                                                key="id", ndigits=2)
     periods: dict[str, list[dict[str, Any]]] = {}
     for row in sorted(layer, key=lambda r: r["start"]):
         periods.setdefault(row["region"], []).append(row)

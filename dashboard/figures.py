@@ -40,8 +40,9 @@ BORDER_COLOR = "#000000"
 GHOST_COLOR = "#6b6b6b"
 CONTEXT_COLOR = "#e4e4e4"
 SEA_COLOR = "#eef3f7"
-TRACE = {"context": 0, "units": 1, "hatch": 2, "edges_close": 3, "edges_approx": 4, "ghost": 5,
-         "border_close": 6, "border_approx": 7, "selected": 8, "events": 9, "event_selected": 10}
+TRACE = {"context": 0, "units": 1, "hatch": 2, "edges_approx": 3, "ghost": 4,
+         "border_close": 5, "border_approx": 6, "selected": 7, "events": 8, "event_selected": 9}
+DISPLAY_TOLERANCE = 0.05  # degrees: coverage simplification for drawing (about 0.6 px at full view)
 
 
 def to_date(value: dt.date | str) -> dt.date:
@@ -57,6 +58,12 @@ def date_in_words(value: dt.date | str, precision: str = "day") -> str:
     if precision == "month":
         return f"{MONTHS[d.month - 1]} {d.year}"
     return f"{d.day} {MONTHS[d.month - 1]} {d.year}"
+
+
+def date_fraction(value: dt.date | str) -> float:
+    """Where a date lies between the first and last date of the atlas (0..1), rounded for the page."""
+    first, last = FIRST_DATE.toordinal(), LAST_DATE.toordinal()
+    return round((to_date(value).toordinal() - first) / (last - first), 5)
 
 
 def format_area(km2: float) -> str:
@@ -219,6 +226,7 @@ def build_page_data(*, layer_rows: Sequence[Mapping[str, Any]], unit_rows: Seque
         "stops": [d.isoformat() for d in stops],
         "stopState": stop_state,
         "changeStops": [i for i, d in enumerate(stops) if d in change_set],
+        "stopFrac": [date_fraction(d) for d in stops],
         "states": states,
         "edges": [line_coords(r["geometry"]) for r in edge_rows],
         "edgeApprox": [r["a"] in approx or r["b"] in approx for r in edge_rows],
@@ -226,7 +234,9 @@ def build_page_data(*, layer_rows: Sequence[Mapping[str, Any]], unit_rows: Seque
                        units.index(r["b"]) if r["b"] in units else -1] for r in edge_rows],
         "hatch": [hatch_points(geom_of[u]) for u in units],
         "events": [{"id": e.id, "date": to_date(e.date).isoformat(), "words": date_in_words(e.date, e.date_precision),
-                    "title": e.title, "place": e.place, "lat": e.lat, "lon": e.lon,
+                    "title": e.title, "place": e.place, "lat": e.lat, "lon": e.lon, "summary": e.summary,
+                    "sources": [{"title": s.get("title", ""), "url": s.get("url", "")} for s in (e.sources or [])],
+                    "dateNote": getattr(e, "date_note", "") or "", "uncertainty": getattr(e, "uncertainty", "") or "",
                     "stop": stops.index(to_date(e.date)) if FIRST_DATE <= to_date(e.date) <= LAST_DATE else -1}
                    for e in events],
     }
@@ -260,12 +270,12 @@ def border_lines(data: Mapping[str, Any], edge_ids: Iterable[int], approx: bool 
     return [lons, lats]
 
 
-def visible_events(data: Mapping[str, Any], stop: int, before: int = 3, after: int = 3) -> list[int]:
-    """Indices of events near a slider position: up to `before` on or before it and `after` after it."""
+def visible_events(data: Mapping[str, Any], stop: int) -> list[int]:
+    """Indices of the events near a slider position: the last three on or before it, the next three after it."""
     when = data["stops"][stop]
     past = [i for i, e in enumerate(data["events"]) if e["date"] <= when]
     future = [i for i, e in enumerate(data["events"]) if e["date"] > when]
-    return past[-before:] + future[:after] if before else future[:after]
+    return past[-3:] + future[:3]
 
 
 def _colorscale(n: int, colors: Sequence[str]) -> list[list[Any]]:
@@ -294,7 +304,6 @@ def map_figure(data: Mapping[str, Any], units_fc: Mapping[str, Any], context_fc:
     ev_idx = visible_events(data, stop)
     events = [data["events"][i] for i in ev_idx]
     chosen = [e for e in data["events"] if e["id"] == selected_event]
-    close_edges = border_lines(data, range(len(data["edges"])), False)
     approx_edges = border_lines(data, range(len(data["edges"])), True)
     nolegend = {"showlegend": False}
     traces: list[dict[str, Any]] = [
@@ -302,20 +311,18 @@ def map_figure(data: Mapping[str, Any], units_fc: Mapping[str, Any], context_fc:
          "locations": [f["properties"]["id"] for f in context_fc["features"]],
          "z": [0] * len(context_fc["features"]), "zmin": 0, "zmax": 1,
          "colorscale": [[0, CONTEXT_COLOR], [1, CONTEXT_COLOR]], "showscale": False,
-         "marker": {"line": {"width": 0.4, "color": "#ffffff"}}, "hoverinfo": "skip", **nolegend},
+         "marker": {"line": {"width": 0}}, "hoverinfo": "skip", **nolegend},
         {"type": "choropleth", "name": "units", "geojson": units_fc, "featureidkey": "properties.region",
          "locations": list(data["units"]), "z": z, "zmin": -0.5, "zmax": n - 0.5,
          "colorscale": _colorscale(n, [s["color"] for s in data["statuses"]]), "showscale": False,
-         "marker": {"line": {"width": 0}}, "customdata": unit_hover(data, k),
+         "marker": {"line": {"width": 0.7, "color": "#ffffff"}}, "customdata": unit_hover(data, k),
          "hovertemplate": "<b>%{customdata[0]}</b><br>%{customdata[1]}<br><i>%{customdata[2]}</i><extra></extra>",
          **nolegend},
         {"type": "scattergeo", "name": "hatch", "mode": "markers", "lon": hatch[0], "lat": hatch[1],
          "marker": {"symbol": "line-ne", "size": 9, "line": {"width": 1.2, "color": "#444444"}},
          "hoverinfo": "skip", **nolegend},
-        {"type": "scattergeo", "name": "unit edges", "mode": "lines", "lon": close_edges[0], "lat": close_edges[1],
-         "line": {"width": 0.7, "color": "#ffffff"}, "hoverinfo": "skip", **nolegend},
         {"type": "scattergeo", "name": "approximate edges", "mode": "lines", "lon": approx_edges[0],
-         "lat": approx_edges[1], "line": {"width": 0.9, "color": "#ffffff", "dash": "dot"},
+         "lat": approx_edges[1], "line": {"width": 1, "color": "#4d4d4d", "dash": "dot"},
          "hoverinfo": "skip", **nolegend},
         {"type": "scattergeo", "name": "previous border", "mode": "lines", "lon": ghost[0], "lat": ghost[1],
          "line": {"width": 3, "color": GHOST_COLOR, "dash": "dash"}, "opacity": 0.45, "hoverinfo": "skip",
@@ -377,8 +384,11 @@ def hatch_lines(data: Mapping[str, Any], state_index: int) -> list[list[float]]:
     return [lons, lats]
 
 
-def area_figure(data: Mapping[str, Any], stop: int) -> dict[str, Any]:
-    """Small step chart of China's area (controlled and claimed) over time, the current date marked."""
+AREA_MARGIN = {"l": 40, "r": 8, "t": 8, "b": 28}   # assets/atlas.css positions the date line with these
+
+
+def area_figure(data: Mapping[str, Any]) -> dict[str, Any]:
+    """Small step chart of China's area (controlled and claimed) over time (the date line is HTML)."""
     states = data["states"]
     xs = [s["date"] for s in states] + [LAST_DATE.isoformat()]
     traces = []
@@ -387,22 +397,45 @@ def area_figure(data: Mapping[str, Any], stop: int) -> dict[str, Any]:
         traces.append({"type": "scatter", "mode": "lines", "name": name, "x": xs, "y": ys + ys[-1:],
                        "line": {"shape": "hv", "color": color, "width": 2, "dash": dash},
                        "hovertemplate": "%{y:.2f} million km²<extra>" + name + "</extra>"})
-    when = data["stops"][stop]
     layout = {
-        "margin": {"l": 40, "r": 8, "t": 8, "b": 28},
-        "height": 170,
+        "margin": AREA_MARGIN,
         "xaxis": {"type": "date", "range": [FIRST_DATE.isoformat(), LAST_DATE.isoformat()], "fixedrange": True,
                   "showgrid": False},
         "yaxis": {"title": {"text": "million km²", "font": {"size": 11}}, "fixedrange": True, "rangemode": "tozero"},
         "legend": {"orientation": "h", "x": 0, "y": 1.02, "yanchor": "bottom", "font": {"size": 11}},
-        "shapes": [current_date_shape(when)],
         "plot_bgcolor": "#ffffff", "paper_bgcolor": "rgba(0,0,0,0)",
         "font": {"size": 11},
     }
     return {"data": traces, "layout": layout}
 
 
-def current_date_shape(when: str) -> dict[str, Any]:
-    """A vertical line marking a date on the area chart."""
-    return {"type": "line", "xref": "x", "yref": "paper", "x0": when, "x1": when, "y0": 0, "y1": 1,
-            "line": {"color": "#000000", "width": 1.5}}
+def simplify_coverage(ids: Sequence[str], geoms: Sequence[Any], edge_pairs: Sequence[tuple[str, str]],
+                      tolerance: float = DISPLAY_TOLERANCE) -> tuple[list[Any], list[Any]]:
+    """Simplify polygons that tile together (units and context) for drawing, keeping shared edges shared.
+
+    Returns the simplified polygons and, for each (a, b) pair of the edge table, the matching line of the
+    simplified coverage (b empty: the part of a's outline that no other polygon shares), so the border
+    lines sit exactly on the drawn polygons and the edge indices of the data layer still apply.
+    """
+    simple = list(shapely.coverage_simplify(np.asarray(list(geoms), dtype=object), tolerance))
+    bounds = {i: shapely.boundary(g) for i, g in zip(ids, simple)}
+    lines = []
+    for a, b in edge_pairs:
+        if b:
+            line = shapely.intersection(bounds[a], bounds[b])
+        else:
+            others = shapely.union_all([v for k, v in bounds.items() if k != a])
+            line = shapely.difference(bounds[a], others)
+        parts = [p for p in shapely.get_parts(line) if p.geom_type == "LineString"]
+        lines.append(shapely.line_merge(shapely.MultiLineString(parts)) if len(parts) > 1
+                     else (parts[0] if parts else shapely.LineString()))
+    return simple, lines
+
+
+def context_for_display(geoms: Sequence[Any], tolerance: float = 0.3, grow: float = 0.08,
+                        bbox: tuple[float, float, float, float] = (62, 12, 152, 64)) -> list[Any]:
+    """Grey neighbours, simplified hard, grown a little (so no sea shows between them and the units,
+    which are drawn on top) and clipped to the map's view: they are only there for orientation."""
+    arr = np.asarray(list(geoms), dtype=object)
+    grown = shapely.buffer(shapely.simplify(arr, tolerance), grow, quad_segs=1, join_style="mitre")
+    return list(shapely.intersection(grown, shapely.box(*bbox)))

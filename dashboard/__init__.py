@@ -1,0 +1,1 @@
+"""The Northern Border Atlas dashboard (Dash): reads only geodata's public API."""

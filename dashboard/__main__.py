@@ -1,0 +1,28 @@
+"""Serve the atlas: `python -m dashboard [--host H] [--port P] [--debug]`."""
+from __future__ import annotations
+
+import argparse
+import dataclasses
+
+from .config import load_settings
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Parse the command line and run the development server."""
+    settings = load_settings()
+    parser = argparse.ArgumentParser(prog="python -m dashboard", description="Serve the Northern Border Atlas.")
+    parser.add_argument("--host", default=settings.host, help=f"address to listen on (NBA_HOST, default {settings.host})")
+    parser.add_argument("--port", type=int, default=settings.port, help=f"port (NBA_PORT, default {settings.port})")
+    parser.add_argument("--debug", action="store_true", default=settings.debug,
+                        help="Dash debug mode (NBA_DEBUG=1); off by default")
+    args = parser.parse_args(argv)
+    if not 1 <= args.port <= 65535:
+        parser.error("--port must be between 1 and 65535")
+    settings = dataclasses.replace(settings, host=args.host, port=args.port, debug=args.debug)
+    from .app import app
+
+    app.run(host=settings.host, port=settings.port, debug=settings.debug)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,94 @@
+"""The Dash app: `app` and its Flask `server` (for gunicorn: `gunicorn dashboard.app:server`)."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import flask
+from dash import Dash
+from werkzeug.exceptions import BadRequest, HTTPException
+
+from . import callbacks, figures, layout
+from .config import Settings, load_settings
+from .data import load_atlas
+
+ASSETS = Path(__file__).resolve().parent.parent / "assets"
+CALLBACK_PATH = "/_dash-update-component"
+
+
+def _malformed(message: str) -> flask.Response:
+    """A short JSON 400 answer (no stack trace)."""
+    return flask.Response(json.dumps({"error": message}), status=400, mimetype="application/json")
+
+
+def _check_callback_request(app: Dash) -> flask.Response | None:
+    """Reject callback requests that are not shaped like the renderer's (before Dash reads them)."""
+    if flask.request.method != "POST" or not flask.request.path.endswith(CALLBACK_PATH):
+        return None
+    body = flask.request.get_json(silent=True)
+    if not isinstance(body, dict):
+        return _malformed("callback request must be a JSON object")
+    output = body.get("output")
+    if not isinstance(output, str) or output not in app.callback_map:
+        return _malformed("unknown callback output")
+    for key in ("inputs", "state"):
+        items = body.get(key, [])
+        if not isinstance(items, list):
+            return _malformed(f"'{key}' must be a list")
+        for item in items:
+            for one in (item if isinstance(item, list) else [item]):
+                if not isinstance(one, dict) or "id" not in one or not isinstance(one.get("property"), str):
+                    return _malformed(f"bad entry in '{key}'")
+    if not isinstance(body.get("changedPropIds", []), list):
+        return _malformed("'changedPropIds' must be a list")
+    if not isinstance(body.get("outputs"), (dict, list)):
+        return _malformed("'outputs' must be an object or a list")
+    return None
+
+
+def create_app(settings: Settings | None = None) -> Dash:
+    """Build the app from the committed data (cached per process)."""
+    settings = settings or load_settings()
+    atlas = load_atlas()
+    app = Dash(
+        __name__,
+        title="Northern Border Atlas",
+        assets_folder=str(ASSETS),
+        compress=settings.compress,
+        serve_locally=True,
+        update_title=None,
+        meta_tags=[{"name": "viewport", "content": "width=device-width, initial-scale=1"},
+                   {"name": "description", "content": "China's northern border and Outer Mongolia, 1689–2008"}],
+    )
+    stops = [figures.to_date(s) for s in atlas.data["stops"]]
+    start = figures.stop_index(stops, figures.dt.date(settings.default_year, 1, 1))
+    app.layout = layout.build_layout(atlas, start, settings.play_ms)
+    callbacks.register(app, atlas, settings.default_year)
+    server = app.server
+
+    @server.before_request
+    def _guard() -> Any:
+        return _check_callback_request(app)
+
+    @server.errorhandler(HTTPException)
+    def _http_error(err: HTTPException) -> Any:
+        return flask.Response(json.dumps({"error": err.description or err.name}), status=err.code,
+                              mimetype="application/json")
+
+    @server.errorhandler(Exception)
+    def _error(err: Exception) -> Any:
+        if isinstance(err, HTTPException):
+            return _http_error(err)
+        if flask.request.path.endswith(CALLBACK_PATH) and isinstance(
+                err, (KeyError, TypeError, ValueError, IndexError, AttributeError, BadRequest)):
+            server.logger.warning("malformed callback request: %r", err)
+            return _malformed("malformed callback request")
+        server.logger.exception("server error")
+        return flask.Response(json.dumps({"error": "internal error"}), status=500, mimetype="application/json")
+
+    return app
+
+
+app = create_app()
+server = app.server

@@ -1,0 +1,176 @@
+"""The dashboard in headless Debian Chromium: slider, keys, play, clicks, offline, screenshots."""
+from __future__ import annotations
+
+import re
+from urllib.parse import urlparse
+
+import pytest
+
+from dashboard import figures
+from dashboard.data import load_atlas
+from tests.conftest import ARTIFACTS
+
+MAP_READY = "#map .choroplethlocation"
+
+
+@pytest.fixture()
+def page(browser, live_server):
+    """A fresh page that records every request and console error; asserts both at the end."""
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    pg = context.new_page()
+    pg.requests, pg.errors = [], []
+    pg.on("request", lambda r: pg.requests.append(r.url))
+    pg.on("console", lambda m: pg.errors.append(m.text) if m.type == "error" else None)
+    pg.on("pageerror", lambda e: pg.errors.append(str(e)))
+    pg.base = live_server
+    yield pg
+    outside = [u for u in pg.requests if urlparse(u).hostname not in ("127.0.0.1", None) and
+               not u.startswith(("data:", "blob:", "about:"))]
+    context.close()
+    assert outside == [], f"requests left 127.0.0.1: {outside}"
+    assert pg.errors == [], f"console errors: {pg.errors}"
+
+
+def _open(pg, query: str = "") -> None:
+    pg.goto(pg.base + "/" + query)
+    pg.wait_for_selector(MAP_READY, timeout=15000)
+    pg.wait_for_function("() => document.querySelectorAll('#event-list li').length > 0", timeout=10000)
+
+
+def _fills(pg) -> list[str]:
+    return pg.eval_on_selector_all("#map .choroplethlayer .trace:nth-of-type(2) path.choroplethlocation",
+                                   "ps => ps.map(p => p.style.fill || p.getAttribute('fill'))")
+
+
+def _wait_drawn(pg, stop: int) -> None:
+    pg.wait_for_function("s => document.querySelector('#map .js-plotly-plot').getAttribute('data-drawn-stop') === s",
+                         arg=str(stop), timeout=10000)
+
+
+def test_opens_in_1911_and_looks_finished(page) -> None:
+    _open(page)
+    assert page.inner_text("#date-text") == "1 January 1911"
+    assert "No region selected" in page.inner_text("#details-panel")
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "page-1280x800.png"))
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.wait_for_timeout(600)
+    page.screenshot(path=str(ARTIFACTS / "page-390x844.png"))
+    page.screenshot(path=str(ARTIFACTS / "page-390x844-full.png"), full_page=True)
+    width = page.evaluate("() => document.documentElement.scrollWidth")
+    assert width <= 390, "page scrolls sideways on a phone"
+
+
+def test_arrow_keys_move_date_and_map(page) -> None:
+    _open(page)
+    atlas = load_atlas()
+    thumb = page.locator("#year-slider [role=slider]")
+    thumb.focus()
+    before = page.inner_text("#date-text")
+    start = atlas.stop_of("1911-01-01")
+    page.keyboard.press("ArrowRight")
+    _wait_drawn(page, start + 1)
+    assert page.inner_text("#date-text") == figures.date_in_words(atlas.data["stops"][start + 1])
+    assert page.inner_text("#date-text") != before
+    # step until Outer Mongolia changes colour: the map follows the keys
+    fills = _fills(page)
+    target = atlas.stop_of("1912-06-01")
+    for _ in range(target - start - 1):
+        page.keyboard.press("ArrowRight")
+    _wait_drawn(page, target)
+    assert _fills(page) != fills
+    # the browser-side map equals the Python figure for the same position
+    z = page.evaluate("() => Array.from(document.querySelector('#map .js-plotly-plot').data[1].z)")
+    expected = figures.map_figure(atlas.data, atlas.units_fc, atlas.context_fc, target)["data"][1]["z"]
+    assert z == expected
+
+
+def test_drag_slider(page) -> None:
+    _open(page)
+    box = page.locator("#year-slider [role=slider]").bounding_box()
+    track = page.locator("#year-slider .dash-slider-track").bounding_box()
+    page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    page.mouse.down()
+    page.mouse.move(track["x"] + track["width"] * 0.95, box["y"] + box["height"] / 2, steps=8)
+    page.mouse.up()
+    page.wait_for_function("() => !document.querySelector('#date-text').textContent.endsWith('1911')")
+    year = int(page.inner_text("#date-text").split()[-1])
+    assert year > 1960
+
+
+def test_play_and_pause(page) -> None:
+    _open(page, "?year=1900")
+    page.click("#play-button")
+    page.wait_for_function("() => document.querySelector('#date-text').textContent !== '1 January 1900'",
+                           timeout=5000)
+    assert page.inner_text("#play-button") == "Pause"
+    page.click("#play-button")
+    assert page.inner_text("#play-button") == "Play"
+    stopped_at = page.inner_text("#date-text")
+    page.wait_for_timeout(1000)
+    assert page.inner_text("#date-text") == stopped_at
+
+
+def test_change_buttons_step_through_1921(page) -> None:
+    _open(page, "?year=1921")
+    atlas = load_atlas()
+    changes_1921 = [atlas.data["stops"][i] for i in atlas.data["changeStops"]
+                    if atlas.data["stops"][i].startswith("1921")]
+    seen = []
+    for _ in changes_1921:
+        page.click("#next-change")
+        page.wait_for_function("t => document.querySelector('#date-text').textContent !== t",
+                               arg=seen[-1] if seen else "1 January 1921")
+        seen.append(page.inner_text("#date-text"))
+        assert "Changed on this date" in page.inner_text("#change-text")
+    assert seen == [figures.date_in_words(d) for d in changes_1921]
+    page.click("#prev-change")
+    page.wait_for_function("t => document.querySelector('#date-text').textContent === t",
+                           arg=seen[-2] if len(seen) > 1 else seen[-1])
+
+
+def test_click_unit_fills_details(page) -> None:
+    _open(page, "?year=1925")
+    units = load_atlas().data["units"]
+    i = units.index("outer_mongolia")
+    path = page.locator("#map .choroplethlayer .trace:nth-of-type(2) path.choroplethlocation").nth(i)
+    box = path.bounding_box()   # west of centre: the middle of Mongolia holds the Urga event marker
+    path.click(force=True, position={"x": box["width"] * 0.25, "y": box["height"] * 0.5})
+    page.wait_for_function("() => document.querySelector('#details-panel').textContent.includes('Outer Mongolia')")
+    text = page.inner_text("#details-panel")
+    for phrase in ("Since", "Claimed by", "Area", "km²", "Border", "Status through time", "Events that changed it"):
+        assert phrase in text, phrase
+    page.click("#clear-selection")
+    page.wait_for_function("() => document.querySelector('#details-panel').textContent.includes('No region')")
+
+
+def test_click_event_moves_date(page) -> None:
+    _open(page, "?year=1911")
+    button = page.locator("#event-list button.event-title").last
+    title = button.inner_text()
+    item = button.locator("xpath=..")
+    when = item.locator("time").get_attribute("datetime")
+    button.click()
+    page.wait_for_function("w => document.querySelector('#date-text').textContent === w",
+                           arg=figures.date_in_words(when))
+    page.wait_for_function("() => document.querySelector('#map .js-plotly-plot').data[9].lon.length === 1")
+    assert title in page.evaluate("() => document.querySelector('#map .js-plotly-plot').data[9].text[0]")
+    assert "chosen" in page.locator("#event-list li.chosen").get_attribute("class")
+
+
+def test_query_parameters(page) -> None:
+    _open(page, "?date=1945-08-09")
+    page.wait_for_function("() => document.querySelector('#date-text').textContent === '9 August 1945'")
+    _open(page, "?year=banana")
+    page.wait_for_selector("#url-notice:not(:empty)")
+    assert "not a year" in page.inner_text("#url-notice")
+    assert page.inner_text("#date-text") == "1 January 1911"
+
+
+def test_claim_switch_redraws_border(page) -> None:
+    _open(page, "?year=1930")
+    border = "() => JSON.stringify(document.querySelector('#map .js-plotly-plot').data.slice(5, 7).map(t => t.lon))"
+    before = page.evaluate(border)
+    page.check("#mode-switch input[value=claim]")
+    page.wait_for_function(f"b => ({border})() !== b", arg=before)
+    assert re.match(r"1 January 1930", page.inner_text("#date-text"))
