@@ -8,10 +8,24 @@
     var T = {context: 0, units: 1, hatch: 2, edges_approx: 3, ghost: 4,
         border_close: 5, border_approx: 6, selected: 7, events: 8, event_selected: 9};
 
-    function words(iso) {
-        var p = iso.split("-");
-        return parseInt(p[2], 10) + " " + MONTHS[parseInt(p[1], 10) - 1] + " " + parseInt(p[0], 10);
+    var UI = null;   /* the page's interface strings (data.ui from dashboard/i18n/*.yaml), set by init and render */
+    var HTML_LANG = {en: "en", zh: "zh-Hans", mn: "mn-Cyrl"};
+
+    function fill(tpl, values) {
+        return String(tpl).replace(/\{(\w+)\}/g, function (all, key) {
+            return Object.prototype.hasOwnProperty.call(values, key) ? String(values[key]) : all;
+        });
     }
+
+    function words(iso, precision) {
+        /* A date in words in the page's language (mirrors dashboard.i18n.date_words). */
+        var p = iso.split("-"), y = parseInt(p[0], 10), m = parseInt(p[1], 10), d = parseInt(p[2], 10);
+        if (!UI) { return d + " " + MONTHS[m - 1] + " " + y; }
+        var tpl = precision === "year" ? UI.dateYear : (precision === "month" ? UI.dateMonth : UI.dateDay);
+        return fill(tpl, {y: y, m: m, d: d, month: UI.months[m - 1]});
+    }
+
+    function ui(key, fallback) { return UI && UI[key] !== undefined ? UI[key] : fallback; }
 
     function borderLines(data, ids, approx) {
         var lons = [], lats = [];
@@ -48,11 +62,14 @@
         var rows = [];
         for (var i = 0; i < data.unitNames.length; i++) {
             var s = state.s[i];
-            var line = s >= 0 ? data.statuses[s].label : "No data";
+            var line = s >= 0 ? data.statuses[s].label : ui("noData", "No data");
             var claims = state.c[i].map(function (c) { return data.claimants[c]; });
-            if (claims.length) { line += "; claimed by " + claims.join(", "); }
+            if (claims.length) {
+                line += ui("partSep", "; ") + fill(ui("claimedBy", "claimed by {claims}"),
+                    {claims: claims.join(ui("listSep", ", "))});
+            }
             rows.push([data.unitNames[i], line,
-                data.unitApprox[i] ? "Border approximate" : "Border close to historical"]);
+                data.unitApprox[i] ? ui("borderApprox", "Border approximate") : ui("borderClose", "Border close to historical")]);
         }
         return rows;
     }
@@ -77,14 +94,16 @@
                 if (data.states[i].date.slice(0, 4) === year) { same.push(i); }
             }
             var parts = state.changes.map(function (c) {
-                return data.unitNames[c[0]] + ": " + (c[2] >= 0 ? data.statuses[c[2]].label : "no data");
+                return data.unitNames[c[0]] + ui("colon", ": ") +
+                    (c[2] >= 0 ? data.statuses[c[2]].label : ui("noDataShort", "no data"));
             });
-            var count = same.length > 1 ?
-                " (change " + (same.indexOf(k) + 1) + " of " + same.length + " in " + year + ")" : "";
-            return "Changed on this date" + count + ": " + parts.join("; ") + ".";
+            var count = same.length > 1 ? fill(ui("changeCount", " (change {n} of {total} in {year})"),
+                {n: same.indexOf(k) + 1, total: same.length, year: year}) : "";
+            return fill(ui("changeOn", "Changed on this date{count}: {parts}."),
+                {count: count, parts: parts.join(ui("partSep", "; "))});
         }
-        if (k === 0) { return "The map shows the status at the start of the atlas."; }
-        return "Last change: " + words(state.date) + ".";
+        if (k === 0) { return ui("changeStart", "The map shows the status at the start of the atlas."); }
+        return fill(ui("changeLast", "Last change: {date}."), {date: words(state.date)});
     }
 
     function clampStop(data, value) {
@@ -198,12 +217,20 @@
             var head = make("div");
             head.appendChild(make("time", {datetime: ev.date, "class": "event-date"}, ev.words));
             if (ev.place) { head.appendChild(make("span", {"class": "event-place"}, " · " + ev.place)); }
+            /* not by colour alone: the event on this date and the chosen one also say so in words */
+            if (ev.date === when) { head.appendChild(make("span", {"class": "badge"}, ui("onDate", "on this date"))); }
+            if (ev.id === selected) { head.appendChild(make("span", {"class": "badge dark"}, ui("chosen", "shown on the map"))); }
             li.appendChild(head);
-            li.appendChild(make("button", {type: "button", "class": "event-title", "data-index": String(i),
-                title: "Show this event on the map"}, ev.title));
-            li.appendChild(make("p", {"class": "event-summary"}, ev.summary));
-            if (ev.dateNote) { li.appendChild(make("p", {"class": "date-note"}, ev.dateNote)); }
-            if (ev.uncertainty) { li.appendChild(make("p", {"class": "uncertainty"}, "Uncertain: " + ev.uncertainty)); }
+            var en = ev.en ? {lang: "en"} : {};   /* not translated yet: screen readers read it as English */
+            li.appendChild(make("button", Object.assign({type: "button", "class": "event-title", "data-index": String(i),
+                title: ui("showEvent", "Show this event on the map")}, en), ev.title));
+            li.appendChild(make("p", Object.assign({"class": "event-summary"}, en), ev.summary));
+            if (ev.dateNote) { li.appendChild(make("p", Object.assign({"class": "date-note"}, en), ev.dateNote)); }
+            if (ev.uncertainty) {
+                var unc = make("p", {"class": "uncertainty"}, ui("uncertain", "Uncertain: "));
+                unc.appendChild(make("span", en, ev.uncertainty));
+                li.appendChild(unc);
+            }
             var srcs = (ev.sources || []).filter(function (src) { return src.url; });
             if (srcs.length) {
                 var ul = make("ul", {"class": "sources"});
@@ -215,9 +242,185 @@
                 });
                 li.appendChild(ul);
             }
+            /* hook for assets/trust.js: "How each side sees it" for events that are contested moments */
+            var extra = window.atlasTrust ? window.atlasTrust.eventExtra(ev.id) : null;
+            if (extra) { li.appendChild(extra); }
             frag.appendChild(li);
         });
         list.replaceChildren(frag);
+    }
+
+    function sinceState(data, k, i) {
+        /* The first state of the run in which unit i has had its current status (mirrors geodata's `since`). */
+        var s = data.states[k].s[i], j = k;
+        while (j > 0 && data.states[j - 1].s[i] === s) { j--; }
+        return j;
+    }
+
+    function renderTextView(data, k) {
+        /* The table of what the map shows (unit, status, since, other claimants), rebuilt when the state changes. */
+        var body = document.getElementById("text-view-body");
+        if (!body || body.getAttribute("data-state") === String(k) + data.lang) { return; }
+        body.setAttribute("data-state", String(k) + data.lang);
+        var state = data.states[k], frag = document.createDocumentFragment();
+        for (var i = 0; i < data.units.length; i++) {
+            var s = state.s[i], tr = make("tr", {"data-unit": data.units[i]});
+            tr.appendChild(make("th", {scope: "row"}, data.unitNames[i]));
+            var cell = make("td");
+            if (s >= 0) {
+                cell.appendChild(make("span", {"class": "swatch" + (data.statuses[s].hatch ? " hatched" : ""),
+                    style: "background-color:" + data.statuses[s].color, "aria-hidden": "true"}));
+            }
+            cell.appendChild(document.createTextNode(s >= 0 ? data.statuses[s].label : ui("noData", "No data")));
+            tr.appendChild(cell);
+            var since = data.states[sinceState(data, k, i)].date;
+            var td = make("td");
+            td.appendChild(make("time", {datetime: since}, words(since)));
+            tr.appendChild(td);
+            var claims = state.c[i].map(function (c) { return data.claimants[c]; });
+            tr.appendChild(make("td", {}, claims.length ? claims.join(ui("listSep", ", ")) : ui("none", "—")));
+            frag.appendChild(tr);
+        }
+        body.replaceChildren(frag);
+        setText("text-view-caption", fill(ui("caption", "Each region's status on {date}"), {date: words(state.date)}));
+    }
+
+    function fixAria(data, stop) {
+        /* Dash 4's own widgets need a few attributes to be usable with a screen reader and the keyboard:
+           the slider thumb gets a name and the date in words; the border switch is a radio group (not a listbox
+           of options wrapping radio buttons); the region picker's real button takes the focus, not a hidden input. */
+        var thumb = document.querySelector("#year-slider [role=slider]");
+        if (thumb) {
+            var label = document.getElementById("controls");
+            thumb.setAttribute("aria-label", (label && label.getAttribute("aria-label")) || "Date");
+            thumb.setAttribute("aria-valuetext", words(data.stops[stop]));
+        }
+        var modes = document.getElementById("mode-switch");
+        if (modes && modes.getAttribute("role") !== "radiogroup") {
+            modes.setAttribute("role", "radiogroup");
+            modes.setAttribute("aria-labelledby", "mode-label");
+            modes.querySelectorAll("[role=option]").forEach(function (o) {
+                o.removeAttribute("role");
+                o.removeAttribute("aria-selected");
+            });
+        }
+        var picker = document.getElementById("region-picker"), focusTarget = picker && picker.parentNode ?
+            picker.parentNode.querySelector(".dash-dropdown-focus-target") : null;
+        if (focusTarget && focusTarget.getAttribute("tabindex") !== "-1") {
+            focusTarget.setAttribute("tabindex", "-1");
+            picker.setAttribute("tabindex", "0");
+        }
+        return Boolean(thumb && modes && focusTarget);
+    }
+
+    function fixAriaSoon(data, stop) {
+        /* The slider and dropdown load asynchronously: retry for a few seconds until they are there. */
+        var tries = 0;
+        (function attempt() {
+            if (!fixAria(data, stop) && ++tries < 50) { setTimeout(attempt, 100); }
+        }());
+    }
+
+    var textViewTimer = null;
+    function scheduleTextView(data, k) {
+        /* The table is off screen while the map moves: rebuild it once the slider pauses, not at every step. */
+        clearTimeout(textViewTimer);
+        textViewTimer = setTimeout(function () { renderTextView(data, k); }, 120);
+    }
+
+    var announceTimer = null;
+    function announce(text) {
+        /* Screen readers hear the date and what changed once the slider rests (not at every step of a drag). */
+        clearTimeout(announceTimer);
+        announceTimer = setTimeout(function () { setText("announce", text); }, 450);
+    }
+
+    function urlFor(data, stop, mode, unit) {
+        /* The address of the current view (mirrors dashboard.query.view_query); keeps ?lang= and ?embed=1. */
+        var when = data.stops[stop], here = new URLSearchParams(window.location.search), out = new URLSearchParams();
+        if (when.slice(5) === "01-01") { out.set("year", String(parseInt(when.slice(0, 4), 10))); } else { out.set("date", when); }
+        if (unit) { out.set("region", unit); }
+        if (mode === "claim") { out.set("mode", "claim"); }
+        if (here.has("lang") || (data.lang && data.lang !== "en")) { out.set("lang", data.lang || "en"); }
+        if (here.get("embed") === "1") { out.set("embed", "1"); }
+        if (here.has("tour")) { out.set("tour", here.get("tour")); }  /* a teacher's tour: assets/classroom.js */
+        return "?" + out.toString();
+    }
+
+    var urlTimer = null, pendingUrl = null;
+    function scheduleUrl(data, stop, mode, unit) {
+        /* history.replaceState at most every 250 ms: no reload, no server call, no new history entry per step. */
+        pendingUrl = [data, stop, mode, unit];
+        if (urlTimer) { return; }
+        urlTimer = setTimeout(flushUrl, 250);
+    }
+
+    function flushUrl() {
+        /* Write the pending view into the address now (also before a link that carries the view is followed). */
+        if (urlTimer) { clearTimeout(urlTimer); }
+        urlTimer = null;
+        if (!pendingUrl) { return; }
+        var a = pendingUrl, query = urlFor(a[0], a[1], a[2], a[3]);
+        pendingUrl = null;
+        if (query !== window.location.search) {
+            window.history.replaceState(window.history.state, "", window.location.pathname + query + window.location.hash);
+        }
+        syncLinks(query);
+    }
+
+    function withParam(query, key, value) {
+        var q = new URLSearchParams(query);
+        q.set(key, value);
+        return "?" + q.toString();
+    }
+
+    function syncLinks(query) {
+        /* Links that carry the view: the language switch, "open the full atlas", the share and embed fields. */
+        document.querySelectorAll("#language-nav a[data-lang]").forEach(function (a) {
+            a.setAttribute("href", withParam(query, "lang", a.getAttribute("data-lang")));
+        });
+        var full = document.getElementById("open-full");
+        if (full) { full.setAttribute("href", withParam(query, "embed", "0")); }
+        fillShare();
+    }
+
+    function pageUrl(extra) {
+        var loc = window.location, query = loc.search;
+        if (extra) { Object.keys(extra).forEach(function (k) { query = withParam(query, k, extra[k]); }); }
+        return loc.origin + loc.pathname + query;
+    }
+
+    function embedCode() {
+        var area = document.getElementById("embed-code");
+        var title = (area && area.getAttribute("data-frame-title")) || "Northern Border Atlas";
+        var esc = function (v) { return v.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;"); };
+        return '<iframe src="' + esc(pageUrl({embed: "1"})) + '" width="640" height="480" title="' + esc(title) +
+            '" style="border:0;max-width:100%" loading="lazy" allow="clipboard-write"></iframe>';
+    }
+
+    function fillShare() {
+        var link = document.getElementById("share-link"), code = document.getElementById("embed-code");
+        if (link) { link.value = pageUrl(); }
+        if (code) { code.value = embedCode(); }
+    }
+
+    function copyText(text, field, message) {
+        /* Clipboard API where the page may use it; else select the field and fall back to execCommand. */
+        var status = document.getElementById("share-status");
+        function done(ok) {
+            if (status) { status.textContent = ok ? message : ui("copyFailed", "Copy the text below."); }
+            if (!ok && field) { field.focus(); field.select(); }
+        }
+        if (navigator.clipboard && window.isSecureContext) {
+            navigator.clipboard.writeText(text).then(function () { done(true); }, function () { done(legacyCopy(field)); });
+        } else {
+            done(legacyCopy(field));
+        }
+    }
+
+    function legacyCopy(field) {
+        if (!field) { return false; }
+        try { field.focus(); field.select(); return document.execCommand("copy"); } catch (e) { return false; }
     }
 
     function render(value, mode, unit, selectedEvent, data, renderMode, prevState) {
@@ -226,6 +429,7 @@
            updated directly, so a step costs one Plotly redraw and no Dash re-render. */
         var NU = window.dash_clientside.no_update;
         window.__atlasData = data;
+        UI = data.ui || UI;
         var stop = clampStop(data, value);
         mode = mode === "claim" ? "claim" : "control";
         var k = data.stopState[stop], when = data.stops[stop];
@@ -239,17 +443,27 @@
             });
         }
         setText("date-text", words(when));
-        setText("change-text", changeText(data, stop));
+        var change = changeText(data, stop);
+        setText("change-text", change);
         renderEvents(data, stop, selectedEvent);
+        scheduleTextView(data, k);
+        fixAria(data, stop);
+        announce(words(when) + ui("sentenceEnd", ". ") + change);
+        scheduleUrl(data, stop, mode, unit);
         var marker = document.getElementById("area-date");
         if (marker) { marker.style.setProperty("--f", String(data.stopFrac[stop])); }
         return [k === prevState ? NU : k, request];
     }
 
     function init(data, value, selectedEvent) {
-        /* On page load: fill the event list (owned by this script) for the opening date. */
+        /* On page load: fill the event list and the text view (owned by this script) for the opening date. */
         window.__atlasData = data;
-        renderEvents(data, clampStop(data, value), selectedEvent);
+        UI = data.ui || null;
+        if (data.lang && HTML_LANG[data.lang]) { document.documentElement.lang = HTML_LANG[data.lang]; }
+        var stop = clampStop(data, value);
+        renderEvents(data, stop, selectedEvent);
+        renderTextView(data, data.stopState[stop]);
+        fixAriaSoon(data, stop);
         return true;
     }
 
@@ -312,9 +526,51 @@
         return {unit: unit, state: state};
     }
 
+    function checkView(search, rendered) {
+        /* The server drew the page for the address it saw (the layout request's Referer). If that did not reach
+           it (a browser that sends no Referer), ask the server to read the address now. */
+        /* set_props, not a return value: a callback output would count as an initial call and make Dash call
+           the server on every page load. */
+        var here = typeof search === "string" ? search : "";
+        if (here !== (rendered || "") && window.dash_clientside.set_props) {
+            window.dash_clientside.set_props("view-request", {data: {search: here}});
+        }
+        return true;
+    }
+
     window.dash_clientside = Object.assign({}, window.dash_clientside, {
         atlas: {render: render, init: init, navigate: navigate, select: select, detailsRequest: detailsRequest,
-            words: words, changeText: changeText, mapUpdate: mapUpdate, visibleEvents: visibleEvents}
+            words: words, changeText: changeText, mapUpdate: mapUpdate, visibleEvents: visibleEvents,
+            urlFor: urlFor, checkView: checkView, sinceState: sinceState}
+    });
+
+    /* A language link or "open the full atlas" opens the view as it is at this moment. */
+    document.addEventListener("click", function (e) {
+        if (e.target.closest && e.target.closest("#language-nav a, #open-full")) { flushUrl(); }
+    }, true);
+
+    /* Share: copy the link to this view. Embed: show (and copy) an <iframe> snippet of this view. */
+    document.addEventListener("click", function (e) {
+        var target = e.target.closest ? e.target.closest("#share-button, #embed-button, #copy-embed, #close-embed") : null;
+        if (!target) { return; }
+        var sharePanel = document.getElementById("share-panel"), embedPanel = document.getElementById("embed-panel");
+        var embedButton = document.getElementById("embed-button");
+        flushUrl();
+        fillShare();
+        if (target.id === "share-button") {
+            if (sharePanel) { sharePanel.hidden = false; }
+            copyText(pageUrl(), document.getElementById("share-link"), ui("copied", "Link copied."));
+        } else if (target.id === "embed-button") {
+            var open = embedPanel && embedPanel.hidden;
+            if (embedPanel) { embedPanel.hidden = !open; }
+            if (embedButton) { embedButton.setAttribute("aria-expanded", open ? "true" : "false"); }
+            if (open) { document.getElementById("embed-code").focus(); document.getElementById("embed-code").select(); }
+        } else if (target.id === "copy-embed") {
+            copyText(embedCode(), document.getElementById("embed-code"), ui("codeCopied", "Code copied."));
+        } else if (target.id === "close-embed") {
+            if (embedPanel) { embedPanel.hidden = true; }
+            if (embedButton) { embedButton.setAttribute("aria-expanded", "false"); embedButton.focus(); }
+        }
     });
 
     /* Clicking an event's title moves the map to its date and marks its place. */

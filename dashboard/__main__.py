@@ -3,19 +3,26 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
+import sys
 
 from .config import load_settings
 
 
 def main(argv: list[str] | None = None) -> None:
-    """Parse the command line and run the development server."""
+    """Parse the command line and run the development server (or `export OUTDIR`: the static site)."""
+    args_in = sys.argv[1:] if argv is None else argv
+    if args_in[:1] == ["export"]:
+        from .export import main as export_main
+
+        raise SystemExit(export_main(args_in[1:]))
     settings = load_settings()
-    parser = argparse.ArgumentParser(prog="python -m dashboard", description="Serve the Northern Border Atlas.")
+    parser = argparse.ArgumentParser(prog="python -m dashboard", description="Serve the Northern Border Atlas.",
+                                     epilog="`python -m dashboard export OUTDIR` writes a static copy for use without Python or network.")
     parser.add_argument("--host", default=settings.host, help=f"address to listen on (NBA_HOST, default {settings.host})")
     parser.add_argument("--port", type=int, default=settings.port, help=f"port (NBA_PORT, default {settings.port})")
     parser.add_argument("--debug", action="store_true", default=settings.debug,
                         help="Dash debug mode (NBA_DEBUG=1); off by default")
-    args = parser.parse_args(argv)
+    args = parser.parse_args(args_in)
     if not 1 <= args.port <= 65535:
         parser.error("--port must be between 1 and 65535")
     settings = dataclasses.replace(settings, host=args.host, port=args.port, debug=args.debug)

@@ -1,6 +1,7 @@
 """The Dash app: `app` and its Flask `server` (for gunicorn: `gunicorn dashboard.app:server`)."""
 from __future__ import annotations
 
+import functools
 import json
 from pathlib import Path
 from typing import Any
@@ -10,6 +11,9 @@ from dash import Dash
 from werkzeug.exceptions import BadRequest, HTTPException
 
 from . import callbacks, figures, layout
+from . import downloads, tour
+from . import i18n, security
+from .query import View, request_view
 from .config import Settings, load_settings
 from .data import load_atlas
 
@@ -55,6 +59,7 @@ def create_app(settings: Settings | None = None) -> Dash:
         __name__,
         title="Northern Border Atlas",
         assets_folder=str(ASSETS),
+        assets_path_ignore=["^static$"],  # assets/static/ is the static export's own driver, not the app's
         compress=settings.compress,
         serve_locally=True,
         update_title=None,
@@ -63,9 +68,25 @@ def create_app(settings: Settings | None = None) -> Dash:
     )
     stops = [figures.to_date(s) for s in atlas.data["stops"]]
     start = figures.stop_index(stops, figures.dt.date(settings.default_year, 1, 1))
-    app.layout = layout.build_layout(atlas, start, settings.play_ms)
+    units = set(atlas.units)
+
+    @functools.lru_cache(maxsize=64)
+    def view_layout(view: View) -> Any:
+        return layout.build_layout(atlas, view.stop, settings.play_ms, view)
+
+    def page_layout() -> Any:
+        """The page for this request's view: ?date/region/mode/lang/embed (the layout fetch carries the page's
+        address in its Referer), else the browser's language and the defaults (built once per view)."""
+        return view_layout(request_view(stops, settings.default_year, units))
+
+    app.validation_layout = layout.validation_layout(atlas, settings.play_ms)
+    app.layout = page_layout
+    i18n.install_index_language(app, lambda: request_view(stops, settings.default_year, units).lang)
+    security.install(app, settings.frame_ancestors)
     callbacks.register(app, atlas, settings.default_year)
+    tour.register(app)
     server = app.server
+    downloads.register_routes(server)
 
     @server.before_request
     def _guard() -> Any:

@@ -6,8 +6,9 @@ from typing import Any
 import flask
 from dash import ClientsideFunction, Dash, Input, Output, Patch, State, no_update
 
-from . import figures, layout
+from . import figures, layout, trust
 from .data import Atlas
+from .i18n import LANGUAGES
 from .query import parse_query
 
 MAP_DYNAMIC = ("units", "hatch", "ghost", "border_close", "border_approx", "selected", "events", "event_selected")
@@ -25,6 +26,15 @@ def _valid_unit(atlas: Atlas, unit: Any) -> str | None:
     if not isinstance(unit, str) or unit not in atlas.units:
         _bad_request("unknown region")
     return unit
+
+
+def _valid_lang(lang: Any) -> str:
+    """A language code of the page; anything else is a bad request (None: English)."""
+    if lang is None:
+        return "en"
+    if not isinstance(lang, str) or lang not in LANGUAGES:
+        _bad_request("unknown language")
+    return lang
 
 
 def _valid_index(value: Any, size: int) -> int:
@@ -52,39 +62,52 @@ def register(app: Dash, atlas: Atlas, default_year: int) -> None:
     stops = [figures.to_date(s) for s in atlas.data["stops"]]
     n_stops = len(stops)
     n_states = len(atlas.data["states"])
-    default_stop = figures.stop_index(stops, figures.dt.date(default_year, 1, 1))
+    units = set(atlas.units)
+
+    # The page is drawn for the view in its address (app.page_layout). Only when the server could not see that
+    # address (no Referer on the layout request) does the browser send it here, once, after loading.
+    app.clientside_callback(
+        ClientsideFunction(namespace="atlas", function_name="checkView"),
+        Output("view-checked", "data"),
+        Input("url", "search"),
+        State("view-search", "data"),
+    )
 
     @app.callback(
         Output("year-slider", "value", allow_duplicate=True),
+        Output("region-picker", "value", allow_duplicate=True),
+        Output("mode-switch", "value"),
         Output("url-notice", "children"),
         Output("render-mode", "data"),
-        Input("url", "search"),
-        prevent_initial_call="initial_duplicate",
+        Input("view-request", "data"),
+        State("page-lang", "data"),
+        prevent_initial_call=True,
     )
-    def open_view(search: Any) -> tuple[Any, Any, Any]:
-        """Open the page at ?year= or ?date= (falling back with a notice)."""
-        view = parse_query(search if isinstance(search, str) else None, stops, default_year)
-        return (view.stop if view.stop != default_stop else no_update,
-                view.notice or None,
-                view.render if view.render != "client" else no_update)
+    def open_view(request: Any, lang: Any) -> tuple[Any, ...]:
+        """Move the page to the view in its address (?date, region, mode), with notices for bad values."""
+        if not isinstance(request, dict) or not isinstance(request.get("search"), str):
+            _bad_request("view request must be an object with a search string")
+        view = parse_query(request["search"], stops, default_year, units, None, _valid_lang(lang))
+        return (view.stop, view.region, view.mode, view.notice or None, view.render)
 
     @app.callback(Output("details-panel", "children"), Input("details-request", "data"),
-                  prevent_initial_call=True)
-    def show_details(request: Any) -> Any:
-        """Fill the details panel for the selected unit at the current state."""
-        if request is None:
-            return layout.details_panel(atlas, None, 0)
+                  State("page-lang", "data"), prevent_initial_call=True)
+    def show_details(request: Any, lang: Any) -> Any:
+        """Fill the details panel for the selected unit at the current state, in the page's language."""
+        lang = _valid_lang(lang)
+        if not request:
+            return layout.details_panel(atlas, None, 0, lang)
         if not isinstance(request, dict):
             _bad_request("details request must be an object")
         unit = _valid_unit(atlas, request.get("unit"))
         state = _valid_index(request.get("state"), n_states)
-        return layout.details_panel(atlas, unit, state)
+        return layout.details_panel(atlas, unit, state, lang)
 
     @app.callback(Output("map", "figure", allow_duplicate=True), Input("server-request", "data"),
                   prevent_initial_call=True)
     def server_render(request: Any) -> Any:
         """Benchmark-only path (?render=server): redraw the map through the server."""
-        if request is None:
+        if not request:
             return no_update
         if not isinstance(request, dict):
             _bad_request("render request must be an object")
@@ -148,3 +171,4 @@ def register(app: Dash, atlas: Atlas, default_year: int) -> None:
         State("details-request", "data"),
         prevent_initial_call=True,
     )
+    trust.register(app)

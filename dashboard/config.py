@@ -8,6 +8,7 @@
 | `NBA_DEFAULT_YEAR` | `1911` | year the page opens at when the URL gives none |
 | `NBA_PLAY_MS` | `350` | milliseconds between steps when "Play" runs |
 | `NBA_COMPRESS` | `1` | `0` turns off brotli/gzip compression of responses |
+| `NBA_FRAME_ANCESTORS` | `*` | who may show the atlas in an `<iframe>` (CSP `frame-ancestors`): `*` any site, `'self'` this server only, `'none'` nobody, or a space-separated list such as `'self' https://school.example` |
 
 Hidden, for the benchmark only: the URL flag `?render=server` makes the slider redraw the map
 through a server callback instead of in the browser, to compare the two paths.
@@ -49,6 +50,7 @@ class Settings:
     default_year: int
     play_ms: int
     compress: bool
+    frame_ancestors: str = "*"
 
 
 def load_settings() -> Settings:
@@ -60,4 +62,5 @@ def load_settings() -> Settings:
         default_year=_int("NBA_DEFAULT_YEAR", 1911, FIRST_YEAR, LAST_YEAR),
         play_ms=_int("NBA_PLAY_MS", 350, 50, 10000),
         compress=_flag("NBA_COMPRESS", True),
+        frame_ancestors=os.environ.get("NBA_FRAME_ANCESTORS", "").strip() or "*",
     )

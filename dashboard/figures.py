@@ -245,13 +245,17 @@ def build_page_data(*, layer_rows: Sequence[Mapping[str, Any]], unit_rows: Seque
 def unit_hover(data: Mapping[str, Any], state_index: int) -> list[list[str]]:
     """customdata rows (name, status line, precision line) for the unit trace at a state."""
     state = data["states"][state_index]
+    ui = data.get("ui", {})   # the page's language (dashboard.i18n.page_data); English without it
+    no_data, claimed_by = ui.get("noData", "No data"), ui.get("claimedBy", "claimed by {claims}")
+    approx, close = ui.get("borderApprox", "Border approximate"), ui.get("borderClose", "Border close to historical")
+    part_sep, list_sep = ui.get("partSep", "; "), ui.get("listSep", ", ")
     rows = []
     for i, name in enumerate(data["unitNames"]):
         s = state["s"][i]
-        label = data["statuses"][s]["label"] if s >= 0 else "No data"
+        label = data["statuses"][s]["label"] if s >= 0 else no_data
         claims = [data["claimants"][c] for c in state["c"][i]]
-        line = label + (f"; claimed by {', '.join(claims)}" if claims else "")
-        rows.append([name, line, "Border approximate" if data["unitApprox"][i] else "Border close to historical"])
+        line = label + (part_sep + claimed_by.replace("{claims}", list_sep.join(claims)) if claims else "")
+        rows.append([name, line, approx if data["unitApprox"][i] else close])
     return rows
 
 

@@ -44,3 +44,24 @@ def browser() -> Iterator[object]:
             yield browser
         finally:
             browser.close()
+
+
+@pytest.fixture()
+def app_page(browser, live_server) -> Iterator[object]:
+    """A fresh 1280x800 page on the app that records requests and console errors; asserts, at the end, that
+    nothing left 127.0.0.1 and that the console stayed clean (used by the classroom tests)."""
+    from urllib.parse import urlparse
+
+    context = browser.new_context(viewport={"width": 1280, "height": 800}, accept_downloads=True)
+    pg = context.new_page()
+    pg.requests, pg.errors = [], []
+    pg.on("request", lambda r: pg.requests.append(r.url))
+    pg.on("console", lambda m: pg.errors.append(m.text) if m.type == "error" else None)
+    pg.on("pageerror", lambda e: pg.errors.append(str(e)))
+    pg.base = live_server
+    yield pg
+    outside = [u for u in pg.requests if urlparse(u).hostname not in ("127.0.0.1", None) and
+               not u.startswith(("data:", "blob:", "about:"))]
+    context.close()
+    assert outside == [], f"requests left 127.0.0.1: {outside}"
+    assert pg.errors == [], f"console errors: {pg.errors}"

@@ -49,7 +49,8 @@ def test_malformed_callback_requests_get_400(client, body) -> None:
 def _details_request(value):
     return {"output": "details-panel.children", "outputs": {"id": "details-panel", "property": "children"},
             "inputs": [{"id": "details-request", "property": "data", "value": value}],
-            "changedPropIds": ["details-request.data"], "state": []}
+            "changedPropIds": ["details-request.data"],
+            "state": [{"id": "page-lang", "property": "data", "value": "en"}]}
 
 
 def test_details_callback_valid_and_invalid(client) -> None:

@@ -1,0 +1,223 @@
+/* Northern Border Atlas, classroom tools in the browser: the guided tour (built in, or a teacher's dates from
+   ?tour=), the map as PNG, the download links kept at the shown date, and the map fitted to the page when
+   printing. Nothing here runs on a slider step except one href update after the map is drawn. */
+(function () {
+    "use strict";
+    var DATE = /^\d{4}-\d{2}-\d{2}$/;
+    var PRINT_W = 680, PRINT_H = 430;  /* the map's size on paper, as .map in assets/print.css */
+
+    function fmt(text, values) {
+        return String(text).replace(/\{(\w+)\}/g, function (m, k) { return values[k] !== undefined ? values[k] : m; });
+    }
+
+    function pickLang(strings, page) {
+        /* The page's own language (tour data), else ?lang=, else the document's; English when we lack strings. */
+        if (page && strings[page]) { return page; }
+        var q = null;
+        try { q = new URLSearchParams(window.location.search).get("lang"); } catch (e) { q = null; }
+        var lang = String(q || document.documentElement.lang || "en").slice(0, 2).toLowerCase();
+        return strings[lang] ? lang : "en";
+    }
+
+    function stopOf(data, iso) {
+        /* Index of the last slider stop on or before an ISO date (stops are ISO strings, sorted). */
+        var lo = 0, hi = data.stops.length;
+        while (lo < hi) {
+            var mid = (lo + hi) >> 1;
+            if (data.stops[mid] <= iso) { lo = mid + 1; } else { hi = mid; }
+        }
+        return Math.max(lo - 1, 0);
+    }
+
+    function realDate(iso) {
+        if (!DATE.test(iso)) { return false; }
+        var d = new Date(iso + "T00:00:00Z");
+        return !isNaN(d.getTime()) && d.toISOString().slice(0, 10) === iso;
+    }
+
+    function tourParam(search) {
+        if (typeof search !== "string" || search.indexOf("tour=") < 0) { return null; }
+        try { return new URLSearchParams(search.slice(0, 4000)).get("tour"); } catch (e) { return null; }
+    }
+
+    function customTour(raw, tdata, data, S) {
+        /* A teacher's tour from "?tour=1858-05-28,1860-11-14": usable dates become stops (captioned with that
+           day's events, or what changed), the rest are listed in a notice. */
+        var parts = raw.split(",").slice(0, 200), stops = [], dropped = [], notes = [];
+        var atlas = window.dash_clientside.atlas;
+        parts.forEach(function (part) {
+            var iso = part.trim();
+            if (!iso) { return; }
+            if (!realDate(iso) || iso < tdata.first || iso > tdata.last) {
+                dropped.push("“" + (iso.length > 20 ? iso.slice(0, 19) + "…" : iso) + "”");
+                return;
+            }
+            var stop = stopOf(data, iso);
+            var titles = data.events.filter(function (e) { return e.date === iso; })
+                .map(function (e) { return e.title; });
+            var caption = titles.length ? titles.join("; ") + "." : (atlas ? atlas.changeText(data, stop) : "");
+            if (data.stops[stop] !== iso) {
+                caption = fmt(S.no_step, {date: atlas ? atlas.words(data.stops[stop]) : data.stops[stop]}) + " " + caption;
+            }
+            stops.push({stop: stop, date: iso, text: caption});
+        });
+        if (stops.length > tdata.max) { stops = stops.slice(0, tdata.max); notes.push(fmt(S.too_many, {n: tdata.max})); }
+        if (dropped.length) { notes.unshift(fmt(S.dropped, {list: dropped.join(", ")})); }
+        if (!stops.length) { notes.push(S.none_valid); }
+        return {stops: stops, notice: notes.join(" ")};
+    }
+
+    function resumeAt(search, stops, data) {
+        /* A reloaded tour link also carries the date it was at (?date= or ?year=): resume at that stop. */
+        var q;
+        try { q = new URLSearchParams(search); } catch (e) { return 0; }
+        var iso = q.get("date") || (q.get("year") ? q.get("year") + "-01-01" : null);
+        if (!iso || !realDate(iso)) { return 0; }
+        var target = stopOf(data, iso);
+        for (var i = 0; i < stops.length; i++) { if (stops[i].stop === target) { return i; } }
+        return 0;
+    }
+
+    function triggered() {
+        var ctx = window.dash_clientside.callback_context;
+        return ctx && ctx.triggered_id !== undefined ? ctx.triggered_id : null;
+    }
+
+    function tourStep(action, search, tdata, state, data) {
+        /* The tour's state machine, shared by the app and the static export. action: "url" (the address
+           changed), "start", "prev", "next" or "exit". Returns null when nothing changes, else what to show. */
+        var lang = pickLang(tdata.strings, tdata.lang), S = tdata.strings[lang];
+        var notice = null;
+        var st = state ? Object.assign({}, state) : {source: null, custom: null, active: false, i: 0};
+        if (action === "url") {
+            var raw = tourParam(search);
+            /* no ?tour=, or the same one as before (the address changed for another reason): nothing to do */
+            if (raw === null || raw === st.source) { return null; }
+            var custom = customTour(raw, tdata, data, S);
+            st.source = raw;
+            st.custom = custom.stops.length ? custom.stops : null;
+            st.active = Boolean(st.custom);
+            st.i = resumeAt(search, st.custom || [], data);
+            notice = custom.notice;
+        } else if (action === "start") {
+            st.active = true;
+            st.i = 0;
+        } else if (action === "exit") {
+            st.active = false;
+        } else if ((action === "prev" || action === "next") && st.active) {
+            st.i += action === "next" ? 1 : -1;
+        } else {
+            return null;
+        }
+        var stops = st.custom || tdata.stops;
+        var out = {stop: null, state: st, caption: "", step: "", cls: "tour", notice: notice,
+            prevDisabled: true, nextDisabled: true, label: st.custom ? S.start_custom : S.start};
+        if (!st.active) { return out; }
+        st.i = Math.max(0, Math.min(stops.length - 1, st.i));
+        var stop = stops[st.i];
+        out.stop = stop.stop;
+        out.caption = st.custom ? stop.text : (stop.caption[lang] || stop.caption.en);
+        out.step = fmt(S.step, {i: st.i + 1, n: stops.length});
+        out.cls = "tour active";
+        out.prevDisabled = st.i === 0;
+        out.nextDisabled = st.i === stops.length - 1;
+        return out;
+    }
+
+    function tour(start, prev, next, exit, search, tdata, state, data) {
+        /* Dash callback around tourStep. Outputs: slider, tour state, caption, "Stop i of n", bar class,
+           notice, prev/next disabled, start label. */
+        var NU = window.dash_clientside.no_update;
+        var id = triggered();
+        var action = id === null || id === "url" ? "url" : String(id).replace("tour-", "");
+        var r = tourStep(action, search, tdata, state, data);
+        if (!r) { return [NU, NU, NU, NU, NU, NU, NU, NU, NU]; }
+        return [r.stop === null ? NU : r.stop, r.state, r.caption, r.step, r.cls, r.notice === null ? NU : r.notice,
+            r.prevDisabled, r.nextDisabled, r.label];
+    }
+
+    function currentIso() {
+        var data = window.__atlasData, gd = document.querySelector("#map .js-plotly-plot");
+        var stop = gd ? parseInt(gd.getAttribute("data-drawn-stop"), 10) : NaN;
+        if (!data || isNaN(stop) || !data.stops[stop]) {
+            var slider = document.querySelector("#year-slider [role=slider]");
+            stop = slider ? parseInt(slider.getAttribute("aria-valuenow"), 10) : NaN;
+        }
+        return data && !isNaN(stop) && data.stops[stop] ? data.stops[stop] : null;
+    }
+
+    function updateLinks() {
+        var iso = currentIso(), link = document.getElementById("download-geojson");
+        if (!iso || !link) { return; }
+        var href = link.getAttribute("href") || "";
+        var next = href.replace(/([?&]date=)[^&]*/, "$1" + iso);
+        if (next !== href) { link.setAttribute("href", next); }
+    }
+
+    function downloadPng() {
+        /* The map as it is now, with the date written on it, as a PNG made by plotly.js (no server). */
+        var gd = document.querySelector("#map .js-plotly-plot");
+        if (!gd || !gd._fullLayout || !window.Plotly) { return; }
+        var date = (document.getElementById("date-text") || {}).textContent || "";
+        var width = Math.max(800, Math.round(gd._fullLayout.width)), height = Math.round(width * 0.66);
+        var layout = Object.assign({}, gd.layout, {
+            width: width, height: height, margin: {l: 0, r: 0, t: 40, b: 22},
+            annotations: [
+                {text: "<b>" + date + "</b>", x: 0.01, y: 1, xref: "paper", yref: "paper", xanchor: "left",
+                    yanchor: "bottom", yshift: 6, showarrow: false, font: {size: 20, color: "#1d232a"}},
+                {text: "Northern Border Atlas · boundaries: Natural Earth (public domain); dotted lines approximate",
+                    x: 0.99, y: 0, xref: "paper", yref: "paper", xanchor: "right", yanchor: "top", yshift: -4,
+                    showarrow: false, font: {size: 11, color: "#55606b"}}
+            ]
+        });
+        var name = "northern-border-atlas-" + (currentIso() || "map");
+        window.Plotly.downloadImage({data: gd.data, layout: layout},
+            {format: "png", width: width, height: height, scale: 2, filename: name});
+    }
+
+    function markLaterEvents(on) {
+        /* On paper the list keeps the date's own events and those before it (the ones that made the map). */
+        var iso = currentIso();
+        Array.prototype.forEach.call(document.querySelectorAll("#event-list li.event"), function (li) {
+            var time = li.querySelector("time[datetime]");
+            var later = on && iso && time && time.getAttribute("datetime") > iso;
+            li.classList.toggle("print-later", Boolean(later));
+        });
+    }
+
+    var printed = false;
+    function fitMap(print) {
+        /* plotly.js sizes the map in pixels from the screen; on paper it must fit the page, then come back. */
+        var gd = document.querySelector("#map .js-plotly-plot");
+        if (!gd || !gd._fullLayout || !window.Plotly || print === printed) { return; }
+        printed = print;
+        markLaterEvents(print);
+        if (print) {
+            window.Plotly.relayout(gd, {width: PRINT_W, height: PRINT_H});
+        } else {
+            window.Plotly.relayout(gd, {width: null, height: null, autosize: true}).then(function () {
+                window.Plotly.Plots.resize(gd);
+            });
+        }
+    }
+    window.addEventListener("beforeprint", function () { fitMap(true); });
+    window.addEventListener("afterprint", function () { fitMap(false); });
+    if (window.matchMedia) {
+        var mq = window.matchMedia("print");
+        var onChange = function (e) { fitMap(e.matches); };
+        if (mq.addEventListener) { mq.addEventListener("change", onChange); } else if (mq.addListener) { mq.addListener(onChange); }
+    }
+
+    /* atlas.js dispatches "atlas:drawn" on the map after each redraw (it does not bubble: listen while capturing). */
+    document.addEventListener("atlas:drawn", updateLinks, true);
+    document.addEventListener("click", function (e) {
+        var target = e.target && e.target.closest ? e.target : null;
+        if (!target) { return; }
+        if (target.closest("#download-png")) { downloadPng(); }
+        if (target.closest("#download-geojson")) { updateLinks(); }
+    }, true);
+
+    window.dash_clientside = Object.assign({}, window.dash_clientside, {
+        classroom: {tour: tour, tourStep: tourStep, stopOf: stopOf, realDate: realDate, downloadPng: downloadPng, fitMap: fitMap}
+    });
+}());

@@ -1,0 +1,183 @@
+"""Downloads: the map as PNG (made in the browser), the period's borders as GeoJSON and the events as CSV."""
+from __future__ import annotations
+
+import bisect
+import csv
+import datetime as dt
+import io
+import json
+import re
+from functools import lru_cache
+from typing import Any
+
+import flask
+import shapely
+from dash import html
+from shapely.geometry import mapping
+
+import geodata
+from geodata.i18n import LANGUAGES, translate
+
+from . import figures, i18n
+
+BORDERS_PATH = "/download/borders.geojson"
+EVENTS_PATH = "/download/events.csv"
+ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+LICENCE = ("Boundaries: Natural Earth (public domain), cut and simplified by the Northern Border Atlas; "
+           "statuses researched for the atlas, with sources in the app. Where a feature has approximate=true, some of "
+           "its lines are approximate.")
+CSV_COLUMNS = ("id", "date", "date_precision", "title", "place", "lat", "lon", "regions", "contested", "summary",
+               "date_note", "uncertainty", "sources")
+
+# Messages of the download routes (plain English: they answer programs and addresses typed by hand).
+MESSAGES = {
+    "bad_date": "'{name}' must be a date like 1911-12-01 between 1689-01-01 and 2008-12-31",
+    "need_date": "add ?date=YYYY-MM-DD (between 1689-01-01 and 2008-12-31)",
+    "bad_range": "'from' ({lo}) is after 'to' ({hi})",
+    "bad_lang": "'lang' must be one of {langs}",
+}
+
+
+def _bad(message: str) -> None:
+    """Stop the request with HTTP 400 and a short message (the app turns it into JSON)."""
+    flask.abort(400, description=message)
+
+
+def _date_arg(name: str, required: bool) -> dt.date | None:
+    """A query argument as a date in the atlas's range; a malformed or missing one is a 400."""
+    raw = flask.request.args.get(name, "").strip()
+    if not raw:
+        if required:
+            _bad(MESSAGES["need_date"])
+        return None
+    try:
+        day = dt.date.fromisoformat(raw) if ISO_DAY.match(raw) else None
+    except ValueError:
+        day = None
+    if day is None or not geodata.FIRST <= day <= geodata.LAST:
+        _bad(MESSAGES["bad_date"].format(name=name))
+    return day
+
+
+def _lang_arg() -> str:
+    """The ?lang= argument (default English); an unknown language is a 400."""
+    lang = flask.request.args.get("lang", "en").strip() or "en"
+    if lang not in LANGUAGES:
+        _bad(MESSAGES["bad_lang"].format(langs=", ".join(LANGUAGES)))
+    return lang
+
+
+def period_of(when: dt.date) -> tuple[str, str]:
+    """Start and end (exclusive, '' if open) of the span between status changes that holds a date."""
+    changes = geodata.change_dates()
+    i = bisect.bisect_right(changes, when)
+    start = changes[i - 1] if i else geodata.FIRST
+    end = changes[i].isoformat() if i < len(changes) else ""
+    return start.isoformat(), end
+
+
+def _geometry(geom: Any, ndigits: int = 3) -> dict[str, Any]:
+    """GeoJSON geometry (RFC 7946: exterior rings counter-clockwise), coordinates rounded."""
+    g = mapping(shapely.orient_polygons(geom, exterior_cw=False))
+    return {"type": g["type"], "coordinates": figures._round_coords(g["coordinates"], ndigits)}
+
+
+@lru_cache(maxsize=64)
+def borders_geojson(start: str) -> str:
+    """The map of one period as GeoJSON text: regions merged by status and claim, and China's outline."""
+    day = dt.date.fromisoformat(start)
+    layer = geodata.load_layer()
+    rows = layer[(layer.start <= start) & ((layer.end == "") | (layer.end > start))]
+    features = []
+    for (status, claimed), group in rows.groupby(["status", "claimed_by"], sort=True):
+        first = group.iloc[0]
+        features.append({"type": "Feature", "properties": {
+            "kind": "status", "status": status, "status_label": first.status_label,
+            "claimed_by": [c for c in claimed.split(",") if c], "china_control": bool(first.china_control),
+            "china_claim": bool(first.china_claim), "regions": list(group.region),
+            "names": list(group.name), "approximate": bool((group.precision == "approximate").any()),
+        }, "geometry": _geometry(shapely.union_all(group.geometry.values))})
+    for mode in geodata.MODES:
+        outline = geodata.china_outline(day, mode)
+        if not outline.is_empty:
+            features.append({"type": "Feature", "properties": {"kind": "china", "mode": mode},
+                             "geometry": _geometry(outline)})
+    _, end = period_of(day)
+    collection = {"type": "FeatureCollection", "name": f"northern-border-atlas-{start}",
+                  "period": {"start": start, "end": end}, "licence": LICENCE, "features": features}
+    return json.dumps(collection, ensure_ascii=False, separators=(",", ":"))
+
+
+def events_csv(lo: dt.date | None = None, hi: dt.date | None = None, lang: str = "en") -> str:
+    """The events between two dates (inclusive; all when None) as CSV text with a BOM for spreadsheets."""
+    out = io.StringIO()
+    out.write("\ufeff")  # Excel reads UTF-8 (Chinese, Mongolian) only with the byte-order mark
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(CSV_COLUMNS)
+    for e in geodata.load_events():
+        if (lo and e.date < lo) or (hi and e.date > hi):
+            continue
+
+        def text(field: str, english: str) -> str:
+            return translate(lang, "events", e.id, field, default=english) if lang != "en" else english
+
+        writer.writerow([e.id, e.date.isoformat(), e.date_precision, text("title", e.title), text("place", e.place),
+                         e.lat, e.lon, ";".join(e.regions), "yes" if e.contested else "no",
+                         text("summary", e.summary), text("date_note", e.date_note),
+                         text("uncertainty", e.uncertainty),
+                         " | ".join(f"{s.get('title', '')} <{s.get('url', '')}>" for s in e.sources)])
+    return out.getvalue()
+
+
+def _attachment(body: str, mimetype: str, filename: str) -> flask.Response:
+    """A download response with a file name."""
+    resp = flask.Response(body, mimetype=mimetype)
+    resp.headers["Content-Disposition"] = f'attachment; filename="{filename}"'
+    resp.headers["Cache-Control"] = "public, max-age=3600"
+    return resp
+
+
+def register_routes(server: flask.Flask) -> None:
+    """Add the two download routes to the Flask server."""
+
+    @server.route(BORDERS_PATH)
+    def download_borders() -> flask.Response:
+        day = _date_arg("date", required=True)
+        assert day is not None
+        start, _ = period_of(day)
+        return _attachment(borders_geojson(start), "application/geo+json",
+                           f"northern-border-atlas-borders-{start}.geojson")
+
+    @server.route(EVENTS_PATH)
+    def download_events() -> flask.Response:
+        lo, hi = _date_arg("from", required=False), _date_arg("to", required=False)
+        if lo and hi and lo > hi:
+            _bad(MESSAGES["bad_range"].format(lo=lo, hi=hi))
+        lang = _lang_arg()
+        suffix = "" if not (lo or hi) else f"-{lo or geodata.FIRST}-to-{hi or geodata.LAST}"
+        return _attachment(events_csv(lo, hi, lang), "text/csv; charset=utf-8",
+                           f"northern-border-atlas-events{suffix}.csv")
+
+
+def borders_href(iso: str) -> str:
+    """Link to the GeoJSON of the period holding a date (assets/classroom.js keeps it current)."""
+    return f"{BORDERS_PATH}?date={iso}"
+
+
+def download_panel(iso: str, lang: str = i18n.DEFAULT) -> Any:
+    """The 'Download' panel: PNG button, GeoJSON and CSV links (ids are stable for tests)."""
+    def s(key: str) -> str:
+        return i18n.t(lang, f"downloads.{key}")
+
+    csv_href = EVENTS_PATH if lang == "en" else f"{EVENTS_PATH}?lang={lang}"
+    return html.Section([
+        html.H2(s("title"), className="panel-title"),
+        html.Div([
+            html.Button(s("png"), id="download-png", n_clicks=0, className="btn small", type="button",
+                        title=s("png_title")),
+            html.A(s("geojson"), id="download-geojson", href=borders_href(iso), download="",
+                   className="btn small", title=s("geojson_title")),
+            html.A(s("csv"), id="download-csv", href=csv_href, download="", className="btn small",
+                   title=s("csv_title")),
+        ], className="download-buttons"),
+    ], className="panel downloads no-print", id="downloads")

@@ -1,0 +1,88 @@
+"""The guided tour: key moments from geodata/tour.yaml, or a teacher's own dates from ?tour=, stepped in the browser."""
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Any
+
+from dash import ClientsideFunction, Dash, Input, Output, State, dcc, html
+
+import geodata
+from geodata.tour import load_tour
+
+from . import figures, i18n
+from .data import Atlas
+
+MAX_CUSTOM_STOPS = 40
+
+TOUR_KEYS = ("start", "start_title", "start_custom", "prev", "next", "exit", "step", "dropped", "none_valid",
+             "too_many", "no_step")
+
+
+@lru_cache(maxsize=1)
+def tour_strings() -> dict[str, dict[str, str]]:
+    """The tour's interface strings (dashboard/i18n/*.yaml, section `tour`) in every language, placeholders
+    such as {i} and {n} left for assets/classroom.js to fill."""
+    return {lang: {key: str(i18n.raw(lang, f"tour.{key}")) for key in TOUR_KEYS} for lang in i18n.LANGUAGES}
+
+
+@lru_cache(maxsize=4)
+def _built_in(stops: tuple[str, ...], event_ids: frozenset[str]) -> tuple[dict[str, Any], ...]:
+    """The built-in stops placed on the slider (read once per process)."""
+    dates = [figures.to_date(s) for s in stops]
+    return tuple({"stop": figures.stop_index(dates, s.date), "date": s.date.isoformat(), "event": s.event,
+                  "caption": s.caption} for s in load_tour(event_ids=event_ids))
+
+
+def tour_data(atlas: Atlas, lang: str = i18n.DEFAULT) -> dict[str, Any]:
+    """What the browser needs for the tour: the built-in stops (slider index, date, captions), the page's
+    language and the strings."""
+    stops = _built_in(tuple(atlas.data["stops"]), frozenset(e.id for e in atlas.events))
+    return {"stops": list(stops), "strings": tour_strings(), "lang": lang, "max": MAX_CUSTOM_STOPS,
+            "first": geodata.FIRST.isoformat(), "last": geodata.LAST.isoformat()}
+
+
+def tour_bar(atlas: Atlas, lang: str = i18n.DEFAULT) -> Any:
+    """The tour controls and caption (hidden parts show once a tour runs; assets/classroom.js drives them)."""
+    lang = lang if lang in i18n.LANGUAGES else i18n.DEFAULT
+    s = tour_strings()[lang]
+    return html.Div([
+        dcc.Store(id="tour-data", data=tour_data(atlas, lang)),
+        dcc.Store(id="tour-state", data=None),
+        html.Div([
+            html.Button(s["start"], id="tour-start", n_clicks=0, className="btn", type="button",
+                        title=s["start_title"]),
+            html.Button(s["prev"], id="tour-prev", n_clicks=0, className="btn tour-step-btn", type="button",
+                        disabled=True),
+            html.Span("", id="tour-step", className="tour-step"),
+            html.Button(s["next"], id="tour-next", n_clicks=0, className="btn tour-step-btn", type="button",
+                        disabled=True),
+            html.Button(s["exit"], id="tour-exit", n_clicks=0, className="btn small tour-step-btn", type="button"),
+        ], className="tour-buttons"),
+        html.P("", id="tour-caption", className="tour-caption", **{"aria-live": "polite"}),
+        html.P("", id="tour-notice", className="notice tour-notice", role="status"),
+    ], id="tour", className="tour")
+
+
+def register(app: Dash) -> None:
+    """The tour's one browser-side callback: buttons and the ?tour= link move the slider and the caption."""
+    app.clientside_callback(
+        ClientsideFunction(namespace="classroom", function_name="tour"),
+        Output("year-slider", "value", allow_duplicate=True),
+        Output("tour-state", "data"),
+        Output("tour-caption", "children"),
+        Output("tour-step", "children"),
+        Output("tour", "className"),
+        Output("tour-notice", "children"),
+        Output("tour-prev", "disabled"),
+        Output("tour-next", "disabled"),
+        Output("tour-start", "children"),
+        Input("tour-start", "n_clicks"),
+        Input("tour-prev", "n_clicks"),
+        Input("tour-next", "n_clicks"),
+        Input("tour-exit", "n_clicks"),
+        Input("url", "search"),
+        State("tour-data", "data"),
+        State("tour-state", "data"),
+        State("atlas-data", "data"),
+        prevent_initial_call="initial_duplicate",
+    )

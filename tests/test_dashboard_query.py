@@ -1,0 +1,113 @@
+"""The view in the URL: parsing every parameter, notices in the page's language, writing it back."""
+from __future__ import annotations
+
+import pytest
+
+from dashboard import figures
+from dashboard.data import load_atlas
+from dashboard.query import View, parse_query, request_view, view_query
+
+ATLAS = load_atlas()
+STOPS = [figures.to_date(s) for s in ATLAS.data["stops"]]
+UNITS = set(ATLAS.units)
+DEFAULT = figures.stop_index(STOPS, figures.dt.date(1911, 1, 1))
+
+
+def _parse(search: str | None, accept: str | None = None) -> View:
+    return parse_query(search, STOPS, 1911, UNITS, accept)
+
+
+def test_the_issue_example() -> None:
+    view = _parse("?date=1921-03-18&region=outer_mongolia&lang=zh&embed=1")
+    assert STOPS[view.stop].isoformat() == "1921-03-18"
+    assert (view.region, view.lang, view.embed, view.mode, view.notice) == ("outer_mongolia", "zh", True, "control", "")
+
+
+def test_defaults() -> None:
+    for search in (None, "", "?"):
+        view = _parse(search)
+        assert (view.stop, view.region, view.mode, view.lang, view.embed, view.notice) == \
+            (DEFAULT, None, "control", "en", False, "")
+
+
+def test_year_and_mode() -> None:
+    view = _parse("?year=1945&mode=claim")
+    assert STOPS[view.stop].isoformat() == "1945-01-01" and view.mode == "claim"
+
+
+@pytest.mark.parametrize(("search", "words"), [
+    ("?year=banana", "“banana” is not a year; showing 1911."),
+    ("?year=1500", "1500 is outside 1689–2008; showing 1911."),
+    ("?date=1921-02-30", "“1921-02-30” is not a date like 1921-07-11; showing 1911."),
+    ("?date=2100-01-01", "2100-01-01 is outside 1689–2008; showing 1911."),
+    ("?region=atlantis", "“atlantis” is not a region of the atlas; no region is selected."),
+    ("?mode=both", "“both” is not a border setting (control or claim); showing what China controlled."),
+    ("?lang=fr", "“fr” is not a language of the atlas (en, zh, mn); showing English."),
+    ("?embed=maybe", "“maybe” is not an embed setting (0 or 1); showing the full page."),
+    ("?colour=red", "Ignored unknown setting “colour”."),
+])
+def test_bad_values_fall_back_with_a_notice(search, words) -> None:
+    view = _parse(search)
+    assert words in view.notice
+    assert (view.stop, view.region, view.mode, view.embed) == (DEFAULT, None, "control", False)
+
+
+def test_notices_in_the_page_language() -> None:
+    assert _parse("?lang=zh&year=banana").notice == "“banana”不是年份；显示1911年。"
+    assert _parse("?lang=mn&region=x").notice == "“x” нь атласын бүс нутаг биш; бүс нутаг сонгоогүй."
+    # a bad ?lang= falls back to the browser's language, and says so in it
+    view = _parse("?lang=xx", "mn,en;q=0.5")
+    assert view.lang == "mn" and "Монгол хэлээр" in view.notice
+    # the fallback callback writes notices in the language the page is already drawn in
+    assert parse_query("?year=x", STOPS, 1911, UNITS, None, "zh").notice.startswith("“x”不是年份")
+
+
+def test_a_date_between_steps_is_named() -> None:
+    view = _parse("?date=1921-03-19&lang=zh")
+    assert STOPS[view.stop].isoformat() == "1921-03-18"
+    assert "1921年3月19日" in view.notice and "1921年3月18日" in view.notice
+
+
+def test_long_and_odd_input_is_shortened_not_fatal() -> None:
+    view = _parse("?year=" + "9" * 5000)
+    assert len(view.notice) < 200
+    assert _parse("?%zz=1&&&=").stop == DEFAULT
+    assert _parse("?" + "&".join(f"k{i}=1" for i in range(50))).notice   # too many fields: a notice, no crash
+
+
+def test_view_query_round_trip() -> None:
+    for search in ("?date=1921-03-18&region=outer_mongolia&mode=claim&lang=zh&embed=1", "?year=1911",
+                   "?year=1689&lang=en", "?date=1945-08-09&lang=mn"):
+        view = _parse(search)
+        assert view_query(view, STOPS) == search
+        assert _parse(view_query(view, STOPS)).stop == view.stop
+
+
+def test_request_view_reads_referer_and_accept_language() -> None:
+    from dashboard.app import server
+
+    with server.test_request_context("/_dash-layout", headers={
+            "Referer": "http://localhost/?date=1921-03-18&lang=mn", "Accept-Language": "zh"}):
+        view = request_view(STOPS, 1911, UNITS)
+        assert (STOPS[view.stop].isoformat(), view.lang, view.search) == ("1921-03-18", "mn", "?date=1921-03-18&lang=mn")
+    with server.test_request_context("/_dash-layout", headers={"Accept-Language": "zh-CN,zh;q=0.9"}):
+        assert request_view(STOPS, 1911, UNITS).lang == "zh"
+    with server.test_request_context("/_dash-layout", headers={"Referer": "http://elsewhere.example/?lang=zh"}):
+        assert request_view(STOPS, 1911, UNITS).lang == "en"   # another site's address is not ours
+    with server.test_request_context("/?lang=zh&year=1945"):
+        view = request_view(STOPS, 1911, UNITS)
+        assert (view.lang, STOPS[view.stop].year) == ("zh", 1945)
+    assert request_view(STOPS, 1911, UNITS).stop == DEFAULT     # outside a request: the default view
+
+
+def test_language_dependent_responses_say_so() -> None:
+    from dashboard.app import server
+
+    client = server.test_client()
+    for path in ("/", "/_dash-layout"):
+        vary = client.get(path).headers.get("Vary", "")
+        assert "Accept-Language" in vary and "Referer" in vary, path
+    layout = client.get("/_dash-layout", headers={"Referer": "http://localhost/?lang=zh&embed=1"}).get_data(as_text=True)
+    assert "北部边疆地图集" in layout and '"app embed"' in layout
+    index = client.get("/?lang=mn").get_data(as_text=True)
+    assert '<html lang="mn-Cyrl">' in index and "<title>Хойд хилийн атлас</title>" in index

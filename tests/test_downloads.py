@@ -1,0 +1,151 @@
+"""Downloads: borders GeoJSON and events CSV from the server, the map PNG made in the browser."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import struct
+
+import pytest
+import shapely
+from shapely.geometry import shape
+
+import geodata
+from dashboard.app import server
+from dashboard.data import load_atlas
+from tests.conftest import ARTIFACTS
+
+MAP_READY = "#map .choroplethlocation"
+
+
+@pytest.fixture(scope="module")
+def client():
+    return server.test_client()
+
+
+def test_borders_of_the_period_holding_a_date(client) -> None:
+    resp = client.get("/download/borders.geojson?date=1911-12-05")
+    assert resp.status_code == 200
+    assert resp.mimetype == "application/geo+json"
+    assert 'filename="northern-border-atlas-borders-1911-12-01.geojson"' in resp.headers["Content-Disposition"]
+    doc = json.loads(resp.get_data(as_text=True))
+    assert doc["type"] == "FeatureCollection" and doc["period"] == {"start": "1911-12-01", "end": "1912-01-15"}
+    by_status = {f["properties"]["status"]: f for f in doc["features"] if f["properties"]["kind"] == "status"}
+    assert "outer_mongolia" in by_status["declared_independent"]["properties"]["regions"]
+    assert by_status["declared_independent"]["properties"]["claimed_by"] == ["qing"]
+    # every unit is in exactly one status feature, and the status matches the data layer
+    regions = [r for f in by_status.values() for r in f["properties"]["regions"]]
+    at = geodata.status_at("1911-12-05")
+    assert sorted(regions) == sorted(at.region)
+    assert {r: s for r, s in zip(at.region, at.status)} == {
+        r: f["properties"]["status"] for f in by_status.values() for r in f["properties"]["regions"]}
+    # China's outline, in both modes, matches the data layer's area roughly (coordinates are rounded)
+    china = {f["properties"]["mode"]: shape(f["geometry"]) for f in doc["features"] if f["properties"]["kind"] == "china"}
+    assert set(china) == {"control", "claim"}
+    assert china["claim"].area > china["control"].area
+    expected = geodata.china_outline("1911-12-05")
+    assert abs(china["control"].area - expected.area) < 0.01 * expected.area
+    ring = by_status["declared_independent"]["geometry"]["coordinates"][0]
+    ring = ring[0] if by_status["declared_independent"]["geometry"]["type"] == "MultiPolygon" else ring
+    assert shapely.LinearRing(ring).is_ccw   # RFC 7946: exterior rings counter-clockwise
+
+
+def test_borders_last_day_and_first_day(client) -> None:
+    assert json.loads(client.get("/download/borders.geojson?date=2008-12-31").data)["period"]["end"] == ""
+    assert json.loads(client.get("/download/borders.geojson?date=1689-01-01").data)["period"]["start"] == "1689-01-01"
+
+
+@pytest.mark.parametrize("query, words", [
+    ("", "?date=YYYY-MM-DD"), ("?date=", "?date=YYYY-MM-DD"), ("?date=1911-13-05", "must be a date"),
+    ("?date=1600-01-01", "between 1689-01-01 and 2008-12-31"), ("?date=1911", "must be a date"),
+    ("?date=1911-1-5", "must be a date"), ("?date=2008-W01-1", "must be a date"), ("?date=%00%ff", "must be a date"), ("?date=" + "9" * 5000, "must be a date"),
+])
+def test_bad_border_requests_get_a_clear_400(client, query: str, words: str) -> None:
+    resp = client.get("/download/borders.geojson" + query)
+    assert resp.status_code == 400
+    body = resp.get_data(as_text=True)
+    assert words in json.loads(body)["error"] and "Traceback" not in body
+
+
+def _rows(resp) -> list[dict[str, str]]:
+    text = resp.get_data(as_text=True)
+    assert text.startswith("\ufeff")     # byte-order mark: spreadsheets then read UTF-8
+    return list(csv.DictReader(io.StringIO(text[1:])))
+
+
+def test_all_events_as_csv(client) -> None:
+    resp = client.get("/download/events.csv")
+    assert resp.status_code == 200 and resp.mimetype == "text/csv"
+    assert 'filename="northern-border-atlas-events.csv"' in resp.headers["Content-Disposition"]
+    rows = _rows(resp)
+    events = geodata.load_events()
+    assert len(rows) == len(events)
+    first = rows[0]
+    assert first["id"] == "nerchinsk_1689" and first["date"] == "1689-09-06" and first["title"] == "Treaty of Nerchinsk"
+    assert first["regions"] == "amur_left_bank;sixty_four_villages"
+    assert "https://" in first["sources"]
+    assert all(r["summary"] for r in rows)
+
+
+def test_events_between_two_dates_and_in_chinese(client) -> None:
+    rows = _rows(client.get("/download/events.csv?from=1911-01-01&to=1912-12-31"))
+    assert rows and all("1911-01-01" <= r["date"] <= "1912-12-31" for r in rows)
+    assert len(rows) == sum(1 for e in geodata.load_events() if 1911 <= e.date.year <= 1912)
+    rows = _rows(client.get("/download/events.csv?from=1689-09-06&to=1689-09-06&lang=zh"))
+    assert [r["title"] for r in rows] == ["《尼布楚条约》"]
+
+
+@pytest.mark.parametrize("query, words", [
+    ("?from=1913-01-01&to=1912-12-31", "is after"), ("?from=yesterday", "'from' must be a date"),
+    ("?to=2009-01-01", "'to' must be a date"), ("?lang=fr", "'lang' must be one of"),
+])
+def test_bad_event_requests_get_a_clear_400(client, query: str, words: str) -> None:
+    resp = client.get("/download/events.csv" + query)
+    assert resp.status_code == 400
+    assert words in json.loads(resp.get_data(as_text=True))["error"]
+
+
+# --- in the browser -------------------------------------------------------------------------------------------
+
+def _open(pg, query: str = "") -> None:
+    pg.goto(pg.base + "/" + query)
+    pg.wait_for_selector(MAP_READY, timeout=15000)
+    pg.wait_for_function("() => document.querySelectorAll('#event-list li').length > 0", timeout=10000)
+
+
+def test_map_downloads_as_png(app_page) -> None:
+    pg = app_page
+    _open(pg, "?date=1911-12-01")
+    with pg.expect_download(timeout=20000) as info:
+        pg.click("#download-png")
+    download = info.value
+    assert download.suggested_filename == "northern-border-atlas-1911-12-01.png"
+    ARTIFACTS.mkdir(exist_ok=True)
+    target = ARTIFACTS / "download-map-1911-12-01.png"
+    download.save_as(str(target))
+    png = target.read_bytes()
+    assert png[:8] == b"\x89PNG\r\n\x1a\n"
+    width, height = struct.unpack(">II", png[16:24])
+    assert width >= 800 and height >= 500
+    assert len(png) > 30_000     # a drawn map, not an empty image
+
+
+def test_geojson_and_csv_links_follow_the_date(app_page) -> None:
+    pg = app_page
+    atlas = load_atlas()
+    _open(pg, "?year=1911")
+    link = pg.locator("#download-geojson")
+    assert link.get_attribute("href") == "/download/borders.geojson?date=1911-01-01"
+    pg.locator("#year-slider [role=slider]").focus()
+    pg.keyboard.press("ArrowRight")
+    shown = atlas.data["stops"][atlas.stop_of("1911-01-01") + 1]
+    pg.wait_for_function("h => document.querySelector('#download-geojson').getAttribute('href') === h",
+                         arg=f"/download/borders.geojson?date={shown}", timeout=10000)
+    resp = pg.request.get(pg.base + link.get_attribute("href"))
+    assert resp.status == 200 and json.loads(resp.body())["period"]["start"] == shown
+    with pg.expect_download(timeout=20000) as info:
+        pg.click("#download-geojson")
+    assert info.value.suggested_filename == f"northern-border-atlas-borders-{shown}.geojson"
+    with pg.expect_download(timeout=20000) as info:
+        pg.click("#download-csv")
+    assert info.value.suggested_filename == "northern-border-atlas-events.csv"
