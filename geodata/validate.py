@@ -14,10 +14,12 @@ import geopandas as gpd
 import shapely
 
 from .catalog import unit_records
+from .claims import load_claims, load_perspectives
 from .errors import DataError
 from .events import load_events
 from .io import DATA_DIR
 from .layer import EQUAL_AREA_CRS, load_context, load_layer, load_units
+from .tour import load_tour
 
 MAX_UNITS_BYTES = 400 * 1024
 MAX_AREA_DRIFT = 0.01  # simplified area may differ from the unsimplified one by at most 1%
@@ -31,6 +33,10 @@ def problems(data_dir: Path = DATA_DIR) -> list[str]:
         units = load_units(data_dir)
         context = load_context(data_dir)
         events = load_events(unit_records(data_dir), data_dir)
+        load_claims(data_dir)
+        load_perspectives(data_dir)
+        if (Path(data_dir) / "tour.yaml").exists():
+            load_tour(Path(data_dir) / "tour.yaml", {e.id for e in events})
     except DataError as exc:
         return [str(exc)]
     found: list[str] = []

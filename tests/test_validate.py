@@ -11,7 +11,7 @@ from geodata import validate
 from geodata.io import DATA_DIR
 
 DATA_FILES = ["units.yaml", "statuses.yaml", "claimants.yaml", "periods.yaml", "events.yaml", "units.geojson",
-              "edges.geojson", "context.geojson"]
+              "edges.geojson", "context.geojson", "claims.yaml", "perspectives.yaml", "tour.yaml"]
 
 
 @pytest.fixture()
