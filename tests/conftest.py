@@ -5,6 +5,7 @@ import os
 import threading
 from collections.abc import Iterator
 from pathlib import Path
+from urllib.parse import urlparse
 
 import pytest
 
@@ -46,22 +47,41 @@ def browser() -> Iterator[object]:
             browser.close()
 
 
-@pytest.fixture()
-def app_page(browser, live_server) -> Iterator[object]:
-    """A fresh 1280x800 page on the app that records requests and console errors; asserts, at the end, that
-    nothing left 127.0.0.1 and that the console stayed clean (used by the classroom tests)."""
-    from urllib.parse import urlparse
+MAP_READY = "#map .choroplethlocation"
 
-    context = browser.new_context(viewport={"width": 1280, "height": 800}, accept_downloads=True)
+
+def new_page(browser, base: str, **context_args):
+    """A 1280x800 page that records console errors and every request (checked by finish_page)."""
+    context = browser.new_context(**{"viewport": {"width": 1280, "height": 800}, **context_args})
     pg = context.new_page()
-    pg.requests, pg.errors = [], []
-    pg.on("request", lambda r: pg.requests.append(r.url))
+    pg.errors, pg.requests, pg.posts = [], [], []
     pg.on("console", lambda m: pg.errors.append(m.text) if m.type == "error" else None)
     pg.on("pageerror", lambda e: pg.errors.append(str(e)))
-    pg.base = live_server
-    yield pg
-    outside = [u for u in pg.requests if urlparse(u).hostname not in ("127.0.0.1", None) and
-               not u.startswith(("data:", "blob:", "about:"))]
-    context.close()
+    pg.on("request", lambda r: pg.requests.append(r.url))
+    pg.on("request", lambda r: pg.posts.append(r.url) if r.method == "POST" else None)
+    pg.base = base
+    return pg
+
+
+def finish_page(pg) -> None:
+    """Close the page; assert nothing left 127.0.0.1 and the console stayed clean."""
+    outside = [u for u in pg.requests if urlparse(u).hostname not in ("127.0.0.1", None)
+               and not u.startswith(("data:", "blob:", "about:"))]
+    pg.context.close()
     assert outside == [], f"requests left 127.0.0.1: {outside}"
     assert pg.errors == [], f"console errors: {pg.errors}"
+
+
+@pytest.fixture()
+def page(browser, live_server) -> Iterator[object]:
+    """A fresh page on the app; at the end asserts that nothing left 127.0.0.1 and no console errors."""
+    pg = new_page(browser, live_server, accept_downloads=True)
+    yield pg
+    finish_page(pg)
+
+
+def open_app(pg, query: str = "") -> None:
+    """Open the app at a query string and wait until the map and the event list are drawn."""
+    pg.goto(pg.base + "/" + query)
+    pg.wait_for_selector(MAP_READY, timeout=15000)
+    pg.wait_for_function("() => document.querySelectorAll('#event-list li').length > 0", timeout=10000)

@@ -13,17 +13,10 @@ from dashboard.data import load_atlas
 from dashboard.i18n import data_text, date_words, page_data, t
 from dashboard.layout import change_text
 from tests.conftest import ARTIFACTS
-from tests.test_browser_classroom import _finish, _new_page, _open
+from tests.test_browser_classroom import _open
 
 ATLAS = load_atlas()
 BLOCKING = ("serious", "critical")
-
-
-@pytest.fixture()
-def page(browser, live_server):
-    pg = _new_page(browser, live_server)
-    yield pg
-    _finish(pg)
 
 
 @pytest.mark.parametrize("query", ["?lang=en", "?lang=zh&region=outer_mongolia&date=1921-07-11", "?lang=mn&year=1945",

@@ -2,39 +2,10 @@
 from __future__ import annotations
 
 import re
-from urllib.parse import urlparse
-
-import pytest
 
 from dashboard import figures
 from dashboard.data import load_atlas
-from tests.conftest import ARTIFACTS
-
-MAP_READY = "#map .choroplethlocation"
-
-
-@pytest.fixture()
-def page(browser, live_server):
-    """A fresh page that records every request and console error; asserts both at the end."""
-    context = browser.new_context(viewport={"width": 1280, "height": 800})
-    pg = context.new_page()
-    pg.requests, pg.errors = [], []
-    pg.on("request", lambda r: pg.requests.append(r.url))
-    pg.on("console", lambda m: pg.errors.append(m.text) if m.type == "error" else None)
-    pg.on("pageerror", lambda e: pg.errors.append(str(e)))
-    pg.base = live_server
-    yield pg
-    outside = [u for u in pg.requests if urlparse(u).hostname not in ("127.0.0.1", None) and
-               not u.startswith(("data:", "blob:", "about:"))]
-    context.close()
-    assert outside == [], f"requests left 127.0.0.1: {outside}"
-    assert pg.errors == [], f"console errors: {pg.errors}"
-
-
-def _open(pg, query: str = "") -> None:
-    pg.goto(pg.base + "/" + query)
-    pg.wait_for_selector(MAP_READY, timeout=15000)
-    pg.wait_for_function("() => document.querySelectorAll('#event-list li').length > 0", timeout=10000)
+from tests.conftest import ARTIFACTS, open_app
 
 
 def _fills(pg) -> list[str]:
@@ -48,7 +19,7 @@ def _wait_drawn(pg, stop: int) -> None:
 
 
 def test_opens_in_1911_and_looks_finished(page) -> None:
-    _open(page)
+    open_app(page)
     assert page.inner_text("#date-text") == "1 January 1911"
     assert "No region selected" in page.inner_text("#details-panel")
     ARTIFACTS.mkdir(exist_ok=True)
@@ -62,7 +33,7 @@ def test_opens_in_1911_and_looks_finished(page) -> None:
 
 
 def test_arrow_keys_move_date_and_map(page) -> None:
-    _open(page)
+    open_app(page)
     atlas = load_atlas()
     thumb = page.locator("#year-slider [role=slider]")
     thumb.focus()
@@ -86,7 +57,7 @@ def test_arrow_keys_move_date_and_map(page) -> None:
 
 
 def test_drag_slider(page) -> None:
-    _open(page)
+    open_app(page)
     box = page.locator("#year-slider [role=slider]").bounding_box()
     track = page.locator("#year-slider .dash-slider-track").bounding_box()
     page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
@@ -99,7 +70,7 @@ def test_drag_slider(page) -> None:
 
 
 def test_play_and_pause(page) -> None:
-    _open(page, "?year=1900")
+    open_app(page, "?year=1900")
     page.click("#play-button")
     page.wait_for_function("() => document.querySelector('#date-text').textContent !== '1 January 1900'",
                            timeout=5000)
@@ -112,7 +83,7 @@ def test_play_and_pause(page) -> None:
 
 
 def test_change_buttons_step_through_1921(page) -> None:
-    _open(page, "?year=1921")
+    open_app(page, "?year=1921")
     atlas = load_atlas()
     changes_1921 = [atlas.data["stops"][i] for i in atlas.data["changeStops"]
                     if atlas.data["stops"][i].startswith("1921")]
@@ -130,7 +101,7 @@ def test_change_buttons_step_through_1921(page) -> None:
 
 
 def test_click_unit_fills_details(page) -> None:
-    _open(page, "?year=1925")
+    open_app(page, "?year=1925")
     units = load_atlas().data["units"]
     i = units.index("outer_mongolia")
     path = page.locator("#map .choroplethlayer .trace:nth-of-type(2) path.choroplethlocation").nth(i)
@@ -145,7 +116,7 @@ def test_click_unit_fills_details(page) -> None:
 
 
 def test_click_event_moves_date(page) -> None:
-    _open(page, "?year=1911")
+    open_app(page, "?year=1911")
     button = page.locator("#event-list button.event-title").last
     title = button.inner_text()
     item = button.locator("xpath=..")
@@ -159,16 +130,16 @@ def test_click_event_moves_date(page) -> None:
 
 
 def test_query_parameters(page) -> None:
-    _open(page, "?date=1945-08-09")
+    open_app(page, "?date=1945-08-09")
     page.wait_for_function("() => document.querySelector('#date-text').textContent === '9 August 1945'")
-    _open(page, "?year=banana")
+    open_app(page, "?year=banana")
     page.wait_for_selector("#url-notice:not(:empty)")
     assert "not a year" in page.inner_text("#url-notice")
     assert page.inner_text("#date-text") == "1 January 1911"
 
 
 def test_claim_switch_redraws_border(page) -> None:
-    _open(page, "?year=1930")
+    open_app(page, "?year=1930")
     border = "() => JSON.stringify(document.querySelector('#map .js-plotly-plot').data.slice(5, 7).map(t => t.lon))"
     before = page.evaluate(border)
     page.check("#mode-switch input[value=claim]")

@@ -10,39 +10,10 @@ from dashboard import figures
 from dashboard.data import load_atlas
 from dashboard.i18n import HTML_LANG, date_words, page_data, t
 from dashboard.query import View, view_query
-from tests.conftest import ARTIFACTS
+from tests.conftest import ARTIFACTS, MAP_READY, finish_page, new_page
 
-MAP_READY = "#map .choroplethlocation"
 ATLAS = load_atlas()
 STOPS = [figures.to_date(s) for s in ATLAS.data["stops"]]
-
-
-def _new_page(browser, base: str, **context_args):
-    """A page that records console errors and requests leaving 127.0.0.1 (checked by _finish)."""
-    context = browser.new_context(**{"viewport": {"width": 1280, "height": 800}, **context_args})
-    pg = context.new_page()
-    pg.errors, pg.requests, pg.posts = [], [], []
-    pg.on("console", lambda m: pg.errors.append(m.text) if m.type == "error" else None)
-    pg.on("pageerror", lambda e: pg.errors.append(str(e)))
-    pg.on("request", lambda r: pg.requests.append(r.url))
-    pg.on("request", lambda r: pg.posts.append(r.url) if r.method == "POST" else None)
-    pg.base = base
-    return pg
-
-
-def _finish(pg) -> None:
-    outside = [u for u in pg.requests if urlparse(u).hostname not in ("127.0.0.1", None)
-               and not u.startswith(("data:", "blob:", "about:"))]
-    pg.context.close()
-    assert outside == [], f"requests left 127.0.0.1: {outside}"
-    assert pg.errors == [], f"console errors: {pg.errors}"
-
-
-@pytest.fixture()
-def page(browser, live_server):
-    pg = _new_page(browser, live_server)
-    yield pg
-    _finish(pg)
 
 
 def _open(pg, query: str = "") -> None:
@@ -78,7 +49,7 @@ def test_url_follows_the_slider_region_and_mode_without_reloading(page) -> None:
     url = page.url
     assert "?" + urlparse(url).query == view_query(View(stop=target, region="outer_mongolia", mode="claim"), STOPS)
     # the copied address opens the same view
-    other = _new_page(page.context.browser, page.base)
+    other = new_page(page.context.browser, page.base)
     try:
         other.goto(url)
         other.wait_for_selector(MAP_READY, state="attached", timeout=15000)
@@ -91,7 +62,7 @@ def test_url_follows_the_slider_region_and_mode_without_reloading(page) -> None:
         assert drawn == [[fig["data"][i]["lon"], fig["data"][i]["lat"]] for i in (5, 6, 7)]
         assert other.url == url
     finally:
-        _finish(other)
+        finish_page(other)
 
 
 def test_invalid_values_fall_back_with_a_notice(page) -> None:
@@ -114,10 +85,10 @@ def test_invalid_values_fall_back_with_a_notice(page) -> None:
 
 @pytest.fixture()
 def clip_page(browser, live_server):
-    pg = _new_page(browser, live_server)
+    pg = new_page(browser, live_server)
     pg.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=live_server)
     yield pg
-    _finish(pg)
+    finish_page(pg)
 
 
 def test_share_copies_the_link_to_this_view(clip_page) -> None:
@@ -160,7 +131,7 @@ def test_embed_shows_an_iframe_snippet_of_this_view(clip_page) -> None:
 
 @pytest.mark.parametrize(("width", "height"), [(640, 480), (390, 844)])
 def test_embed_mode_is_compact(browser, live_server, width, height) -> None:
-    page = _new_page(browser, live_server, viewport={"width": width, "height": height})
+    page = new_page(browser, live_server, viewport={"width": width, "height": height})
     try:
         _open(page, "?date=1921-03-18&region=outer_mongolia&lang=zh&embed=1")
         page.wait_for_timeout(500)
@@ -183,7 +154,7 @@ def test_embed_mode_is_compact(browser, live_server, width, height) -> None:
                                "!window.location.search.includes('1921-03-18')")
         page.screenshot(path=str(ARTIFACTS / f"embed-{width}x{height}.png"))
     finally:
-        _finish(page)
+        finish_page(page)
 
 
 @pytest.mark.parametrize("lang", ["en", "zh", "mn"])
@@ -216,7 +187,7 @@ def test_page_in_each_language(page, lang) -> None:
 
 
 def test_language_from_the_browser_then_the_switch(browser, live_server) -> None:
-    page = _new_page(browser, live_server, extra_http_headers={"Accept-Language": "mn-MN,mn;q=0.9,en;q=0.5"})
+    page = new_page(browser, live_server, extra_http_headers={"Accept-Language": "mn-MN,mn;q=0.9,en;q=0.5"})
     try:
         _open(page, "?year=1945")
         assert page.get_attribute("html", "lang") == "mn-Cyrl"
@@ -232,10 +203,10 @@ def test_language_from_the_browser_then_the_switch(browser, live_server) -> None
         iso = query["date"][0] if "date" in query else f"{query['year'][0]}-01-01"
         assert iso != "1945-01-01" and page.inner_text("#date-text") == date_words(iso, "zh")
     finally:
-        _finish(page)
-    page = _new_page(browser, live_server, extra_http_headers={"Accept-Language": "fr-FR,fr"})
+        finish_page(page)
+    page = new_page(browser, live_server, extra_http_headers={"Accept-Language": "fr-FR,fr"})
     try:
         _open(page)
         assert page.get_attribute("html", "lang") == "en"
     finally:
-        _finish(page)
+        finish_page(page)

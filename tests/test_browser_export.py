@@ -122,8 +122,8 @@ def _pdf_pages(path: Path) -> int:
 
 
 @pytest.mark.parametrize("date", ["1945-10-20", "1911-12-01"])
-def test_print_gives_map_legend_date_and_events_on_one_page(app_page, date: str) -> None:
-    pg = app_page
+def test_print_gives_map_legend_date_and_events_on_one_page(page, date: str) -> None:
+    pg = page
     atlas = load_atlas()
     pg.goto(f"{pg.base}/?date={date}")
     pg.wait_for_selector("#map .choroplethlocation", timeout=15000)

@@ -2,7 +2,6 @@
 view of the 1945 plebiscite; screenshots in test-artifacts/."""
 from __future__ import annotations
 
-from urllib.parse import urlparse
 
 import pytest
 from geodata.claims import load_claims
@@ -10,33 +9,7 @@ from geodata.i18n import translate
 
 from dashboard import figures, trust
 from dashboard.data import load_atlas
-from tests.conftest import ARTIFACTS
-
-MAP_READY = "#map .choroplethlocation"
-
-
-@pytest.fixture()
-def page(browser, live_server):
-    """A fresh page that records every request and console error; asserts both at the end."""
-    context = browser.new_context(viewport={"width": 1280, "height": 800})
-    pg = context.new_page()
-    pg.requests, pg.errors = [], []
-    pg.on("request", lambda r: pg.requests.append(r.url))
-    pg.on("console", lambda m: pg.errors.append(m.text) if m.type == "error" else None)
-    pg.on("pageerror", lambda e: pg.errors.append(str(e)))
-    pg.base = live_server
-    yield pg
-    outside = [u for u in pg.requests if urlparse(u).hostname not in ("127.0.0.1", None) and
-               not u.startswith(("data:", "blob:", "about:"))]
-    context.close()
-    assert outside == [], f"requests left 127.0.0.1: {outside}"
-    assert pg.errors == [], f"console errors: {pg.errors}"
-
-
-def _open(pg, query: str = "") -> None:
-    pg.goto(pg.base + "/" + query)
-    pg.wait_for_selector(MAP_READY, timeout=15000)
-    pg.wait_for_function("() => document.querySelectorAll('#event-list li').length > 0", timeout=10000)
+from tests.conftest import ARTIFACTS, open_app
 
 
 def _shot(pg, name: str, full: bool = False) -> None:
@@ -51,7 +24,7 @@ def _visible(pg, selector: str) -> bool:
 def test_reading_view_follows_a_claim_to_the_map(page) -> None:
     atlas = load_atlas()
     claims = load_claims()["claims"]
-    _open(page, "?year=1911")
+    open_app(page, "?year=1911")
     page.click("#tab-reading")
     page.wait_for_selector("#claim-petition_november_17")
     assert page.get_attribute("#tab-reading", "aria-selected") == "true"
@@ -93,7 +66,7 @@ def test_reading_view_follows_a_claim_to_the_map(page) -> None:
 
 
 def test_views_switch_by_keyboard(page) -> None:
-    _open(page)
+    open_app(page)
     page.focus("#tab-map")
     page.keyboard.press("ArrowRight")
     page.wait_for_selector("#reading-view article.claim")
@@ -110,7 +83,7 @@ def test_views_switch_by_keyboard(page) -> None:
 
 def test_sources_page_lists_every_source_and_links_back(page) -> None:
     expected = trust.cited_sources(load_atlas())
-    _open(page)
+    open_app(page)
     page.click("#tab-sources")
     page.wait_for_selector("#sources-outer_mongolia")
     hrefs = page.eval_on_selector_all("#sources-view a.source-title", "as => as.map(a => a.getAttribute('href'))")
@@ -126,7 +99,7 @@ def test_sources_page_lists_every_source_and_links_back(page) -> None:
 
 
 def test_perspectives_for_the_1945_plebiscite(page) -> None:
-    _open(page, "?date=1945-10-20")
+    open_app(page, "?date=1945-10-20")
     item = page.locator("#event-mongolian_plebiscite_1945")
     assert "Sources differ:" in item.inner_text()     # the event's uncertainty, labelled
     button = item.locator("button.perspectives-open")
@@ -165,7 +138,7 @@ def test_address_opens_a_claim_and_a_moment(page) -> None:
 
 def test_reading_view_in_chinese_on_a_phone(page) -> None:
     page.set_viewport_size({"width": 390, "height": 844})
-    _open(page, "?lang=zh")
+    open_app(page, "?lang=zh")
     assert page.inner_text("#tab-reading") == "解读原文"
     page.click("#tab-reading")
     page.wait_for_selector("#claim-treaty_signed_14_august")
@@ -181,7 +154,7 @@ def test_reading_view_in_chinese_on_a_phone(page) -> None:
 def test_axe_finds_no_serious_violation_in_the_views(page, lang, view) -> None:
     from axe_playwright_python.sync_playwright import Axe
 
-    _open(page, f"?lang={lang}&date=1945-10-20")
+    open_app(page, f"?lang={lang}&date=1945-10-20")
     if view == "perspectives":
         page.locator("#event-mongolian_plebiscite_1945 button.perspectives-open").click()
         page.wait_for_selector("#perspectives-plebiscite_1945", state="visible")

@@ -13,9 +13,7 @@ from shapely.geometry import shape
 import geodata
 from dashboard.app import server
 from dashboard.data import load_atlas
-from tests.conftest import ARTIFACTS
-
-MAP_READY = "#map .choroplethlocation"
+from tests.conftest import ARTIFACTS, open_app
 
 
 @pytest.fixture(scope="module")
@@ -107,15 +105,9 @@ def test_bad_event_requests_get_a_clear_400(client, query: str, words: str) -> N
 
 # --- in the browser -------------------------------------------------------------------------------------------
 
-def _open(pg, query: str = "") -> None:
-    pg.goto(pg.base + "/" + query)
-    pg.wait_for_selector(MAP_READY, timeout=15000)
-    pg.wait_for_function("() => document.querySelectorAll('#event-list li').length > 0", timeout=10000)
-
-
-def test_map_downloads_as_png(app_page) -> None:
-    pg = app_page
-    _open(pg, "?date=1911-12-01")
+def test_map_downloads_as_png(page) -> None:
+    pg = page
+    open_app(pg, "?date=1911-12-01")
     with pg.expect_download(timeout=20000) as info:
         pg.click("#download-png")
     download = info.value
@@ -130,10 +122,10 @@ def test_map_downloads_as_png(app_page) -> None:
     assert len(png) > 30_000     # a drawn map, not an empty image
 
 
-def test_geojson_and_csv_links_follow_the_date(app_page) -> None:
-    pg = app_page
+def test_geojson_and_csv_links_follow_the_date(page) -> None:
+    pg = page
     atlas = load_atlas()
-    _open(pg, "?year=1911")
+    open_app(pg, "?year=1911")
     link = pg.locator("#download-geojson")
     assert link.get_attribute("href") == "/download/borders.geojson?date=1911-01-01"
     pg.locator("#year-slider [role=slider]").focus()

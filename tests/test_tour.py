@@ -12,11 +12,10 @@ from dashboard.data import load_atlas
 from dashboard.tour import TOUR_KEYS, tour_data
 from geodata.errors import DataError
 from geodata.tour import load_tour
-from tests.conftest import ARTIFACTS
+from tests.conftest import ARTIFACTS, MAP_READY, open_app
 
 EVENTS = {e.id: e for e in geodata.load_events()}
 CJK = re.compile(r"[\u4e00-\u9fff]")
-MAP_READY = "#map .choroplethlocation"
 
 
 def test_built_in_tour_covers_the_key_moments() -> None:
@@ -74,12 +73,6 @@ def test_missing_tour_file_raises_data_error(tmp_path: Path) -> None:
 
 # --- in the browser -------------------------------------------------------------------------------------------
 
-def _open(pg, query: str = "") -> None:
-    pg.goto(pg.base + "/" + query)
-    pg.wait_for_selector(MAP_READY, timeout=15000)
-    pg.wait_for_function("() => document.querySelectorAll('#event-list li').length > 0", timeout=10000)
-
-
 def _at(pg, iso: str) -> None:
     """Wait until the page shows a date and the map has been redrawn for it."""
     stop = load_atlas().stop_of(iso)
@@ -88,10 +81,10 @@ def _at(pg, iso: str) -> None:
     assert pg.inner_text("#date-text") == figures.date_in_words(load_atlas().data["stops"][stop])
 
 
-def test_tour_steps_forward_and_back(app_page) -> None:
-    pg = app_page
+def test_tour_steps_forward_and_back(page) -> None:
+    pg = page
     stops = load_tour()
-    _open(pg)
+    open_app(pg)
     assert not pg.is_visible("#tour-next") and not pg.is_visible("#tour-caption")
     pg.click("#tour-start")
     _at(pg, stops[0].date.isoformat())
@@ -121,10 +114,10 @@ def test_tour_steps_forward_and_back(app_page) -> None:
     assert pg.inner_text("#date-text") == figures.date_in_words(stops[-1].date)   # exit leaves the map where it is
 
 
-def test_tour_captions_in_chinese(app_page) -> None:
-    pg = app_page
+def test_tour_captions_in_chinese(page) -> None:
+    pg = page
     stops = load_tour()
-    _open(pg, "?lang=zh")
+    open_app(pg, "?lang=zh")
     pg.click("#tour-start")
     pg.wait_for_function("t => document.querySelector('#tour-caption').textContent === t",
                          arg=stops[0].caption["zh"], timeout=10000)
@@ -134,9 +127,9 @@ def test_tour_captions_in_chinese(app_page) -> None:
     assert pg.inner_text("#tour-step") == f"第 2 站，共 {len(stops)} 站"
 
 
-def test_custom_tour_from_the_url(app_page) -> None:
-    pg = app_page
-    _open(pg, "?tour=1858-05-28,not-a-date,1860-11-14,1600-01-01,1911-12-01,1911-02-30")
+def test_custom_tour_from_the_url(page) -> None:
+    pg = page
+    open_app(pg, "?tour=1858-05-28,not-a-date,1860-11-14,1600-01-01,1911-12-01,1911-02-30")
     _at(pg, "1858-05-28")
     assert pg.inner_text("#tour-step") == "Stop 1 of 3"
     assert "Treaty of Aigun" in pg.inner_text("#tour-caption")
@@ -157,23 +150,23 @@ def test_custom_tour_from_the_url(app_page) -> None:
     pg.screenshot(path=str(ARTIFACTS / "tour-custom.png"))
 
 
-def test_custom_tour_date_between_steps_and_no_usable_date(app_page) -> None:
-    pg = app_page
-    _open(pg, "?tour=1913-06-15")
+def test_custom_tour_date_between_steps_and_no_usable_date(page) -> None:
+    pg = page
+    open_app(pg, "?tour=1913-06-15")
     atlas = load_atlas()
     shown = atlas.data["stops"][atlas.stop_of("1913-06-15")]
     _at(pg, shown)
     assert figures.date_in_words(shown) in pg.inner_text("#tour-caption")
-    _open(pg, "?tour=garbage,,2100-01-01")
+    open_app(pg, "?tour=garbage,,2100-01-01")
     pg.wait_for_function("() => document.querySelector('#tour-notice').textContent.length > 0", timeout=10000)
     assert "garbage" in pg.inner_text("#tour-notice") and "built-in tour" in pg.inner_text("#tour-notice")
     assert not pg.is_visible("#tour-caption")
     assert pg.inner_text("#date-text") == "1 January 1911"
 
 
-def test_custom_tour_survives_a_reload(app_page) -> None:
-    pg = app_page
-    _open(pg, "?tour=1858-05-28,1860-11-14,1911-12-01")
+def test_custom_tour_survives_a_reload(page) -> None:
+    pg = page
+    open_app(pg, "?tour=1858-05-28,1860-11-14,1911-12-01")
     _at(pg, "1858-05-28")
     pg.click("#tour-next")
     _at(pg, "1860-11-14")
