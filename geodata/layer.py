@@ -69,9 +69,14 @@ def load_layer(data_dir: Path = DATA_DIR) -> gpd.GeoDataFrame:
     return _layer(Path(data_dir)).copy()
 
 
+@lru_cache(maxsize=4)
+def _edges(data_dir: Path) -> gpd.GeoDataFrame:
+    return read_geojson(data_dir / "edges.geojson")
+
+
 def load_edges(data_dir: Path = DATA_DIR) -> gpd.GeoDataFrame:
     """Edges of the unit coverage: a, b (unit or ctx_ ids; b "" for coast or frame) and the line."""
-    return read_geojson(Path(data_dir) / "edges.geojson")
+    return _edges(Path(data_dir)).copy()
 
 
 def load_context(data_dir: Path = DATA_DIR) -> gpd.GeoDataFrame:
@@ -131,5 +136,5 @@ def china_area_km2(when: dt.date | str, mode: str = "control", data_dir: Path = 
 def border_edges(when: dt.date | str, mode: str = "control", data_dir: Path = DATA_DIR) -> list[int]:
     """Indices into load_edges() of the edges with China on exactly one side at the date."""
     inside = _china_regions(when, mode, data_dir)
-    edges = load_edges(data_dir)
+    edges = _edges(Path(data_dir))
     return [i for i, (a, b) in enumerate(zip(edges.a, edges.b)) if (a in inside) != (b in inside)]
