@@ -100,6 +100,13 @@ def data_copy(tmp_path: Path) -> Path:
     return tmp_path
 
 
+def _replace_once(path, old: str, new: str) -> None:
+    """Corrupt a copied data file by replacing the first occurrence of a string that must be there."""
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
 @pytest.mark.parametrize("old, new, problem", [
     ("verdict: wrong", "verdict: probably", r"unknown verdict 'probably'"),
     ("date: '1945-08-09'", "date: '1945-13-09'", r"is not an ISO date"),
@@ -109,10 +116,7 @@ def data_copy(tmp_path: Path) -> Path:
     ("claims:\n", "claims:\n  - [broken\n", r"is not valid YAML"),
 ])
 def test_corrupted_claims_raise_data_error_naming_the_file(data_copy, old, new, problem):
-    path = data_copy / "claims.yaml"
-    text = path.read_text(encoding="utf-8")
-    assert old in text
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    _replace_once(data_copy / "claims.yaml", old, new)
     with pytest.raises(DataError, match=r"claims\.yaml: .*" + problem):
         load_claims(data_copy)
 
@@ -141,10 +145,7 @@ def test_missing_claims_file_is_named(data_copy):
     ("date: '1953-02-24'", "date: 24 February 1953", r"is not an ISO date"),
 ])
 def test_corrupted_perspectives_raise_data_error_naming_the_file(data_copy, old, new, problem):
-    path = data_copy / "perspectives.yaml"
-    text = path.read_text(encoding="utf-8")
-    assert old in text
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    _replace_once(data_copy / "perspectives.yaml", old, new)
     with pytest.raises(DataError, match=r"perspectives\.yaml: .*" + problem):
         load_perspectives(data_copy)
 
