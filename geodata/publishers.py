@@ -42,7 +42,7 @@ def host_problem(host: str) -> str:
         pass
     labels = host.split(".")
     if any(label in NON_PUBLIC_LABELS or _NON_PUBLIC_SUFFIX.search(label) for label in labels[:-1]):
-        return "its host is a staging, test or admin site; cite the public canonical address of the work"
+        return "its host is a staging, test or admin site, not the public one; cite the canonical address of the work"
     return ""
 
 
