@@ -436,7 +436,7 @@ def sources_content(atlas: Atlas, lang: str = "en") -> list[Any]:
                                   **{"data-kind": kind})]
         sections.append(html.Section(parts, id=f"sources-{topic}", className="source-group"))
     counts = Counter(e["kind"] for e in sources.values())
-    summary = [f"{_kind_label(k, lang)}: {counts[k]}" for k in KINDS if counts.get(k)]
+    summary = [f"{_kind_label(k, lang)}: {counts[k]}" for k in (*KINDS, "unlisted") if counts.get(k)]
     return [
         html.H2(ui(lang, "sources_title")),
         html.P(ui(lang, "sources_intro", n=len(sources))),
