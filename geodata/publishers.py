@@ -27,6 +27,7 @@ _NON_PUBLIC_SUFFIX = re.compile(r"-(staging|stage|test|testing|dev|preview|sandb
 _HOST = re.compile(r"^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$")
 # Not citations: addresses the data holds for another reason, each with the reason (shown in the docs).
 EXEMPT = {("claims.yaml", ("source_text",)): "the seed text under examination, not a source we cite"}
+RECORD_WORDS = {"events.yaml": "event", "claims.yaml": "claim"}  # how a record with an id is named in a message
 ADVICE = ("add the publisher to geodata/publishers.yaml if it is reputable, "
           "else cite the canonical address of the work")
 
@@ -66,7 +67,8 @@ def load_publishers(data_dir: Path = DATA_DIR) -> dict[str, dict[str, str]]:
             raise DataError(path, f"{what} is listed twice")
         if raw["kind"] not in KINDS:
             raise DataError(path, f"{what}: kind {raw['kind']!r} is not one of {', '.join(KINDS)}")
-        out[host] = {"publisher": str(raw["publisher"]).strip(), "kind": str(raw["kind"]), "why": str(raw["why"]).strip()}
+        out[host] = {"publisher": str(raw["publisher"]).strip(), "kind": str(raw["kind"]),
+                     "why": str(raw["why"]).strip()}
     return out
 
 
@@ -96,9 +98,7 @@ def _entry(name: str, data: Any, keys: tuple) -> str:
     for key in keys:  # elsewhere: the innermost record with an id, else the path
         node = node[key]
         if isinstance(node, dict) and node.get("id"):
-            label = f"{'claim' if name == 'claims.yaml' else 'entry'} {node['id']}"
-    if name == "events.yaml" and label:
-        return label.replace("entry", "event", 1)
+            label = f"{RECORD_WORDS.get(name, 'entry')} {node['id']}"
     return label or ".".join(str(k) for k in keys)
 
 

@@ -110,7 +110,8 @@ def test_sources_page_groups_by_kind_of_publisher_and_names_it(atlas) -> None:
                 assert publisher == registry[host]["publisher"]
             else:
                 assert getattr(item, "data-kind") == "unlisted" and publisher.strip()
-    summary = next(c for c in _walk(trust.sources_content(atlas, "zh")) if getattr(c, "className", None) == "kind-summary")
+    zh = trust.sources_content(atlas, "zh")
+    summary = next(c for c in _walk(zh) if getattr(c, "className", None) == "kind-summary")
     assert "百科全书" in _text(summary) and "按出版者类别" in _text(summary)
 
 

@@ -94,7 +94,8 @@ REGISTRY = """\
 
 def _tiny_data(tmp_path: Path, url: str) -> Path:
     """A data folder of only sourced records, each file citing `url` once and Wikipedia once."""
-    good = "{title: Treaty of Kyakhta (1915) — Wikipedia, url: 'https://en.wikipedia.org/wiki/Treaty_of_Kyakhta_(1915)'}"
+    good = ("{title: Treaty of Kyakhta (1915) — Wikipedia, "
+            "url: 'https://en.wikipedia.org/wiki/Treaty_of_Kyakhta_(1915)'}")
     bad = f"{{title: Some copy, url: '{url}'}}"
     files = {
         "publishers.yaml": REGISTRY,
