@@ -22,6 +22,7 @@ import flask
 from dash import Dash, get_relative_path, html
 from geodata.claims import load_claims, load_perspectives
 from geodata.i18n import translate
+from geodata.publishers import KINDS, load_publishers, publisher_of
 
 from . import figures
 from .data import Atlas, load_atlas
@@ -63,6 +64,12 @@ class Use:
 def load_trust() -> tuple[dict[str, Any], dict[str, dict[str, Any]]]:
     """The claims and the perspectives (read once per process)."""
     return load_claims(), load_perspectives()
+
+
+@lru_cache(maxsize=1)
+def publishers() -> dict[str, dict[str, str]]:
+    """The publishers registry (read once per process)."""
+    return load_publishers()
 
 
 def ui(lang: str, key: str, **values: Any) -> str:
@@ -327,15 +334,22 @@ def _period_range(row: dict[str, Any]) -> str:
 
 
 def cited_sources(atlas: Atlas, lang: str = "en") -> dict[str, dict[str, Any]]:
-    """Every distinct URL the product cites -> {"title", "uses": [Use]}, in first-cited order."""
+    """Every distinct URL the product cites -> {"title", "publisher", "kind", "uses": [Use]}, in first-cited order.
+
+    publisher and kind come from the publishers registry; the seed text, the text under examination and not a
+    citation, has kind "none", and a host missing from the registry (which validate refuses) kind "unlisted".
+    """
     claims, moments = load_trust()
     out: dict[str, dict[str, Any]] = {}
 
-    def add(source: dict[str, str], use: Use) -> None:
+    def add(source: dict[str, str], use: Use, exempt: bool = False) -> None:
         """Record one citation of a source (each use once)."""
         url = (source.get("url") or "").strip()
         if url:
-            entry = out.setdefault(url, {"title": source.get("title") or url, "uses": []})
+            known = ({"publisher": "", "kind": "none"} if exempt else
+                     publisher_of(url, publishers()) or {"publisher": "", "kind": "unlisted"})
+            entry = out.setdefault(url, {"title": source.get("title") or url, "publisher": known["publisher"],
+                                         "kind": known["kind"], "uses": []})
             if use not in entry["uses"]:
                 entry["uses"].append(use)
 
@@ -354,7 +368,7 @@ def cited_sources(atlas: Atlas, lang: str = "en") -> dict[str, dict[str, Any]]:
             for topic in topics:
                 add(s, Use(topic, text))
     add({"url": claims["source_text"]["url"], "title": claims["source_text"]["title"]},
-        Use("reading", ui(lang, "use_source_text"), "#reading-view"))
+        Use("reading", ui(lang, "use_source_text"), "#reading-view"), exempt=True)
     for c in claims["claims"]:
         words = c["quote"].split()
         short = " ".join(words[:10]) + ("…" if len(words) > 10 else "")
@@ -385,32 +399,48 @@ def _topic_label(topic: str, lang: str) -> str:
     return ui(lang, f"topic_{topic}")
 
 
+def _source_item(url: str, entry: dict[str, Any], lang: str) -> Any:
+    """One source: its title as a link, its publisher, and what it supports."""
+    uses = [html.Li(html.A(u.text, href=u.href) if u.href else u.text) for u in entry["uses"]]
+    publisher = entry["publisher"] or (urlparse(url).hostname or url)
+    return html.Li([
+        html.A(entry["title"], href=url, target="_blank", rel="noopener noreferrer", className="source-title"),
+        html.Span([" — ", html.Span(publisher, className="source-publisher")], className="source-host"),
+        html.Div([html.Span(ui(lang, "supports"), className="supports-lead"), html.Ul(uses, className="uses")]),
+    ], className="source", **{"data-kind": entry["kind"]})
+
+
+def _kind_label(kind: str, lang: str) -> str:
+    """A kind of publisher in words ('Encyclopedias', ..., 'The text under examination')."""
+    return ui(lang, f"kind_{kind}")
+
+
 def sources_content(atlas: Atlas, lang: str = "en") -> list[Any]:
-    """The Sources page: every cited URL once, grouped by topic, each with what it supports."""
+    """The Sources page: every cited URL once, grouped by topic and within it by kind of publisher."""
     sources = cited_sources(atlas, lang)
     groups: dict[str, list[tuple[str, dict[str, Any]]]] = {t: [] for t in TOPICS}
     for url, entry in sources.items():
         groups[_topic_of(entry["uses"])].append((url, entry))
+    kinds = (*KINDS, "unlisted", "none")
     sections = []
     for topic in TOPICS:
-        entries = sorted(groups[topic], key=lambda item: item[1]["title"].casefold())
-        if not entries:
+        if not groups[topic]:
             continue
-        items = []
-        for url, entry in entries:
-            uses = [html.Li(html.A(u.text, href=u.href) if u.href else u.text) for u in entry["uses"]]
-            items.append(html.Li([
-                html.A(entry["title"], href=url, target="_blank", rel="noopener noreferrer", className="source-title"),
-                html.Span(f" ({urlparse(url).hostname or url})", className="source-host"),
-                html.Div([html.Span(ui(lang, "supports"), className="supports-lead"), html.Ul(uses, className="uses")]),
-            ], className="source"))
-        sections.append(html.Section([
-            html.H3(f"{_topic_label(topic, lang)} ({len(entries)})"),
-            html.Ul(items, className="source-list"),
-        ], id=f"sources-{topic}", className="source-group"))
+        parts: list[Any] = [html.H3(f"{_topic_label(topic, lang)} ({len(groups[topic])})")]
+        for kind in kinds:
+            entries = sorted((item for item in groups[topic] if item[1]["kind"] == kind),
+                             key=lambda item: item[1]["title"].casefold())
+            if entries:
+                parts += [html.H4(f"{_kind_label(kind, lang)} ({len(entries)})", className="kind-title"),
+                          html.Ul([_source_item(url, e, lang) for url, e in entries], className="source-list",
+                                  **{"data-kind": kind})]
+        sections.append(html.Section(parts, id=f"sources-{topic}", className="source-group"))
+    counts = Counter(e["kind"] for e in sources.values())
+    summary = [f"{_kind_label(k, lang)}: {counts[k]}" for k in (*KINDS, "unlisted") if counts.get(k)]
     return [
         html.H2(ui(lang, "sources_title")),
         html.P(ui(lang, "sources_intro", n=len(sources))),
+        html.P([html.Strong(ui(lang, "kinds_lead") + " "), " · ".join(summary)], className="kind-summary"),
         html.Nav(html.Ul([html.Li(html.A(_topic_label(t, lang), href=f"#sources-{t}")) for t in TOPICS if groups[t]],
                          className="topic-nav"), **{"aria-label": ui(lang, "topics_label")}),
         *sections,

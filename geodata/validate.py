@@ -1,8 +1,8 @@
 """Check the committed data as a whole: `python -m geodata.validate` prints problems and exits 1 on any.
 
 Loading already rejects malformed files (unknown ids, gaps, missing sources); this adds the checks
-that need several files or the geometry: a clean coverage, areas, sizes, and events that match the
-status changes they claim to cause.
+that need several files or the geometry: a clean coverage, areas, sizes, events that match the
+status changes they claim to cause, and citations whose publisher is in the registry (geodata.publishers).
 """
 from __future__ import annotations
 
@@ -19,6 +19,7 @@ from .errors import DataError
 from .events import load_events
 from .io import DATA_DIR
 from .layer import EQUAL_AREA_CRS, load_context, load_layer, load_units
+from .publishers import citation_problems
 from .tour import load_tour
 
 MAX_UNITS_BYTES = 400 * 1024
@@ -37,9 +38,9 @@ def problems(data_dir: Path = DATA_DIR) -> list[str]:
         load_perspectives(data_dir)
         if (Path(data_dir) / "tour.yaml").exists():
             load_tour(Path(data_dir) / "tour.yaml", {e.id for e in events})
+        found: list[str] = citation_problems(data_dir)
     except DataError as exc:
         return [str(exc)]
-    found: list[str] = []
     found += _geometry_problems(units, context)
     found += _event_problems(layer, events)
     size = (Path(data_dir) / "units.geojson").stat().st_size

@@ -90,6 +90,7 @@ def test_sources_page_lists_every_source_and_links_back(page) -> None:
     assert sorted(hrefs) == sorted(expected)
     first = page.locator("#sources-outer_mongolia .source").first
     assert "Supports:" in first.inner_text()
+    assert first.locator(".source-publisher").inner_text().strip()   # each source names its publisher
     _shot(page, "trust-sources-1280x800.png")
     link = page.locator("#sources-reading a[href^='#claim-']").first
     target = link.get_attribute("href")

@@ -10,6 +10,7 @@ import geodata
 import pytest
 from geodata.claims import load_claims, load_perspectives
 from geodata.i18n import translate
+from geodata.publishers import KINDS, host_of, load_publishers
 
 from dashboard import figures, trust
 from dashboard.data import load_atlas
@@ -66,7 +67,7 @@ def test_sources_page_lists_every_cited_url_once(atlas, lang) -> None:
     content = trust.sources_content(atlas, lang)
     titles = [c.href for c in _walk(content) if "source-title" in (getattr(c, "className", "") or "")]
     expected = _data_urls()
-    assert len(expected) > 300
+    assert len(expected) > 100
     assert sorted(titles) == sorted(expected)        # every URL, each once
     for item in (c for c in _walk(content) if getattr(c, "className", None) == "source"):
         uses = [c for c in _walk(item) if getattr(c, "className", None) == "uses"]
@@ -89,6 +90,29 @@ def test_sources_page_says_what_each_supports(atlas) -> None:
     assert any(u.text.startswith("Status: Outer Mongolia, 1689–") for u in uses)
     groups = {c.id for c in _walk(trust.sources_content(atlas)) if str(getattr(c, "id", "")).startswith("sources-")}
     assert {"sources-outer_mongolia", "sources-tuva", "sources-reading", "sources-perspectives"} <= groups
+
+
+def test_sources_page_groups_by_kind_of_publisher_and_names_it(atlas) -> None:
+    registry = load_publishers()
+    seed_url = load_claims()["source_text"]["url"]
+    for section in (c for c in _walk(trust.sources_content(atlas)) if getattr(c, "className", None) == "source-group"):
+        kinds = [getattr(c, "data-kind") for c in _walk(section) if getattr(c, "className", None) == "source-list"]
+        order = (*KINDS, "unlisted", "none")
+        assert kinds == sorted(kinds, key=order.index), f"{section.id}: kinds out of order {kinds}"
+        for item in (c for c in _walk(section) if getattr(c, "className", None) == "source"):
+            url = next(c.href for c in _walk(item) if getattr(c, "className", None) == "source-title")
+            publisher = _text([c for c in _walk(item) if getattr(c, "className", None) == "source-publisher"])
+            host = host_of(url)
+            if url == seed_url:
+                assert getattr(item, "data-kind") == "none"
+            elif host in registry:
+                assert getattr(item, "data-kind") == registry[host]["kind"]
+                assert publisher == registry[host]["publisher"]
+            else:
+                assert getattr(item, "data-kind") == "unlisted" and publisher.strip()
+    zh = trust.sources_content(atlas, "zh")
+    summary = next(c for c in _walk(zh) if getattr(c, "className", None) == "kind-summary")
+    assert "百科全书" in _text(summary) and "按出版者类别" in _text(summary)
 
 
 def test_reading_view_quotes_every_claim_in_order(atlas) -> None:

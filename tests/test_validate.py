@@ -1,4 +1,5 @@
 """The data validates, and a broken or missing file stops the load with a message naming it."""
+import re
 import shutil
 import subprocess
 import sys
@@ -7,11 +8,11 @@ from pathlib import Path
 import pytest
 
 import geodata
-from geodata import validate
+from geodata import publishers, validate
 from geodata.io import DATA_DIR
 
 DATA_FILES = ["units.yaml", "statuses.yaml", "claimants.yaml", "periods.yaml", "events.yaml", "units.geojson",
-              "edges.geojson", "context.geojson", "claims.yaml", "perspectives.yaml", "tour.yaml"]
+              "edges.geojson", "context.geojson", "claims.yaml", "perspectives.yaml", "tour.yaml", "publishers.yaml"]
 
 
 @pytest.fixture()
@@ -84,3 +85,88 @@ def test_validate_command_prints_a_message_not_a_traceback(data_copy):
     assert result.returncode == 1
     assert "statuses.yaml: is not valid YAML" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+REGISTRY = """\
+- {host: en.wikipedia.org, publisher: Wikipedia (English edition), kind: encyclopedia, why: Cited, versioned articles.}
+"""
+
+
+def _tiny_data(tmp_path: Path, url: str) -> Path:
+    """A data folder of only sourced records, each file citing `url` once and Wikipedia once."""
+    good = ("{title: Treaty of Kyakhta (1915) — Wikipedia, "
+            "url: 'https://en.wikipedia.org/wiki/Treaty_of_Kyakhta_(1915)'}")
+    bad = f"{{title: Some copy, url: '{url}'}}"
+    files = {
+        "publishers.yaml": REGISTRY,
+        "periods.yaml": f"outer_mongolia:\n- {{start: '1915-06-07', sources: [{good}, {bad}]}}\n",
+        "events.yaml": f"- {{id: kyakhta_1915, sources: [{bad}]}}\n",
+        "claims.yaml": ("source_text: {title: The seed text, url: 'http://10.1.2.3/seed.html'}\n"
+                        f"claims:\n- {{id: treaty_signed, sources: [{good}, {bad}]}}\n"),
+        "perspectives.yaml": (f"kyakhta_1915:\n  facts_sources: [{good}]\n  views:\n"
+                              f"  - {{side: mongolia, sources: [{good}]}}\n  - {{side: roc, sources: [{bad}]}}\n"),
+    }
+    for name, text in files.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    return tmp_path
+
+
+@pytest.mark.parametrize("url, reason", [
+    ("https://wikisum.wiki/wiki/Treaty_of_Kyakhta", "host wikisum.wiki is not in the publishers registry"),
+    ("http://218.28.6.71:81/Qikan/Article/Detail?id=1", "bare IP address"),
+    ("http://[2001:db8::1]/page", "bare IP address"),
+    ("https://history.state.gov./historicaldocuments/frus1907p1/d158", "ends with a dot"),
+    ("https://homsy-staging.cambridgecore.org/core/books/x", "staging, test or admin site"),
+    ("https://test.pax.peaceagreements.org/agreements/1", "staging, test or admin site"),
+    ("https://manage.thediplomat.com/2015/10/x", "staging, test or admin site"),
+    ("https://dev.en.wikipedia.org/wiki/Kyakhta", "staging, test or admin site"),
+])
+def test_each_bad_citation_is_named_with_file_entry_url_and_advice(tmp_path, url, reason):
+    found = publishers.citation_problems(_tiny_data(tmp_path, url))
+    where = ["claims.yaml: claim treaty_signed", "events.yaml: event kyakhta_1915",
+             "periods.yaml: outer_mongolia row from 1915-06-07", "perspectives.yaml: kyakhta_1915 view 2 (roc)"]
+    assert [p.split(" cites ")[0] for p in found] == where   # each bad citation once, the good ones not at all
+    for problem in found:
+        assert f" cites {url}: " in problem and reason in problem
+        assert "cite the canonical address of the work" in problem or "write the host without it" in problem
+    if "registry" in reason:
+        assert all("add the publisher to geodata/publishers.yaml if it is reputable" in p for p in found)
+
+
+def test_the_seed_texts_own_address_is_not_a_citation(tmp_path):
+    data = _tiny_data(tmp_path, "https://en.wikipedia.org/wiki/Mongolia")
+    assert publishers.citation_problems(data) == []   # source_text.url is an unregistered IP, and exempt
+    assert ("claims.yaml", ("source_text",)) in publishers.EXEMPT
+
+
+@pytest.mark.parametrize("entry, message", [
+    ("- {host: wikisum.wiki, publisher: W, kind: blog, why: w}", "kind 'blog' is not one of"),
+    ("- {host: 'https://britannica.com/', publisher: B, kind: encyclopedia, why: w}", "lower-case host name only"),
+    ("- {host: En.Wikipedia.org, publisher: W, kind: encyclopedia, why: w}", "lower-case host name only"),
+    ("- {host: en.wikipedia.org, publisher: W, kind: encyclopedia, why: again}", "listed twice"),
+    ("- {host: 134.155.108.49, publisher: W, kind: reference, why: w}", "cannot be registered: its host is a bare IP"),
+    ("- {host: staging.britannica.com, publisher: B, kind: encyclopedia, why: w}", "cannot be registered"),
+    ("- {host: britannica.com, publisher: B, kind: encyclopedia}", "lacks why"),
+])
+def test_a_broken_registry_entry_is_named(tmp_path, entry, message):
+    data = _tiny_data(tmp_path, "https://en.wikipedia.org/wiki/Mongolia")
+    (data / "publishers.yaml").write_text(REGISTRY + entry + "\n", encoding="utf-8")
+    with pytest.raises(geodata.DataError, match=r"publishers\.yaml: .*" + re.escape(message)):
+        publishers.load_publishers(data)
+
+
+def test_validate_command_names_an_unregistered_citation(data_copy):
+    path = data_copy / "periods.yaml"
+    text = path.read_text(encoding="utf-8")
+    first = text.index("url: ") + len("url: ")
+    path.write_text(text[:first] + "https://wikimili.com/en/Dzungar_Khanate" + text[text.index("\n", first):],
+                    encoding="utf-8")
+    result = run_validate(data_copy)
+    assert result.returncode == 1
+    assert ("- periods.yaml: outer_mongolia row from 1689-01-01 cites https://wikimili.com/en/Dzungar_Khanate: "
+            "host wikimili.com is not in the publishers registry") in result.stderr
+
+
+def test_every_publisher_kind_is_used_by_the_registry():
+    kinds = {entry["kind"] for entry in publishers.load_publishers().values()}
+    assert kinds == set(publishers.KINDS)
