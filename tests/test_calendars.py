@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+import shutil
 from pathlib import Path
 
 import pytest
@@ -141,3 +142,14 @@ def test_broken_calendars_file_raises_data_error(tmp_path: Path, old: str, new: 
 def test_missing_calendars_file_raises_data_error(tmp_path: Path) -> None:
     with pytest.raises(DataError, match="calendars.yaml: file is missing"):
         load_calendars(tmp_path)
+
+
+def test_validate_reports_a_broken_calendars_file(tmp_path: Path) -> None:
+    from geodata import validate
+    from tests.test_validate import DATA_FILES
+    for name in DATA_FILES + ["calendars.yaml"]:
+        shutil.copyfile(DATA_DIR / name, tmp_path / name)
+    path = tmp_path / "calendars.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("first_year: 1736", "first_year: 1700"), encoding="utf-8")
+    found = validate.problems(tmp_path)
+    assert len(found) == 1 and "calendars.yaml" in found[0] and "qianlong" in found[0], found

@@ -85,14 +85,23 @@ def test_quotes_in_source_questions_are_the_texts_own_words() -> None:
     ("  from: tour\n", "  from: textbook\n", "is not one of tour, source_reading"),
     ("claims: [area_1_8_million]", "claims: []", "names no claim"),
 ])
-def test_validate_reports_a_broken_worksheet(tmp_path: Path, old: str, new: str, problem: str) -> None:
+def test_broken_worksheet_raises_data_error_naming_the_file(tmp_path: Path, old: str, new: str, problem: str) -> None:
+    text = (DATA_DIR / "worksheet.yaml").read_text(encoding="utf-8")
+    assert old in text
+    path = tmp_path / "worksheet.yaml"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    with pytest.raises(DataError) as err:
+        load_worksheet(path, event_dates=EVENT_DATES, claim_ids=set(CLAIMS))
+    assert "worksheet.yaml" in str(err.value) and problem in str(err.value)
+
+
+def test_validate_reports_a_worksheet_naming_an_unknown_claim(tmp_path: Path) -> None:
     for name in DATA_FILES + ["worksheet.yaml", "calendars.yaml"]:
         shutil.copyfile(DATA_DIR / name, tmp_path / name)
-    text = (tmp_path / "worksheet.yaml").read_text(encoding="utf-8")
-    assert old in text
-    (tmp_path / "worksheet.yaml").write_text(text.replace(old, new, 1), encoding="utf-8")
+    path = tmp_path / "worksheet.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("[referendum_2014]", "[no_such_claim]"), encoding="utf-8")
     found = validate.problems(tmp_path)
-    assert len(found) == 1 and "worksheet.yaml" in found[0] and problem in found[0], found
+    assert len(found) == 1 and "worksheet.yaml" in found[0] and "no_such_claim" in found[0], found
 
 
 def test_worksheet_missing_a_language_or_too_short_raises_data_error(tmp_path: Path) -> None:
