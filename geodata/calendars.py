@@ -14,10 +14,10 @@ from lunar_python import Lunar, Solar
 
 from .dates import parse_date
 from .errors import DataError
+from .i18n import LANGUAGES
 from .io import DATA_DIR, read_yaml, require
 from .periods import check_sources
 
-LANGUAGES = ("en", "zh", "mn")
 CALENDARS = ("julian", "qing", "minguo", "bogd_era")
 MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
              "November", "December")
@@ -98,25 +98,29 @@ def _lunar(day: dt.date):
     return Solar.fromYmd(day.year, day.month, day.day).getLunar()
 
 
-def qing_date(day: dt.date, data_dir: Path = DATA_DIR) -> str | None:
-    """The Qing reign date in Chinese (康熙二十八年七月二十四日), or None outside the reigns listed."""
+def _qing_parts(day: dt.date, data_dir: Path) -> tuple[dict, int, int, int] | None:
+    """The reign, its year, the lunar month (negative if leap) and day; None outside the Qing reigns."""
     qing = load_calendars(data_dir)["qing"]
     if day >= qing["until"]:
         return None
     lunar = _lunar(day)
-    year = lunar.getYear()
-    reign = next((r for r in reversed(qing["reigns"]) if r["first_year"] <= year), None)
+    reign = next((r for r in reversed(qing["reigns"]) if r["first_year"] <= lunar.getYear()), None)
     if reign is None:
         return None
-    return reign["zh"] + chinese_year(year - reign["first_year"] + 1) + lunar_month(lunar.getMonth()) + \
-        lunar_day(lunar.getDay())
+    return reign, lunar.getYear() - reign["first_year"] + 1, lunar.getMonth(), lunar.getDay()
+
+
+def qing_date(day: dt.date, data_dir: Path = DATA_DIR) -> str | None:
+    """The Qing reign date in Chinese (康熙二十八年七月二十四日), or None outside the reigns listed."""
+    parts = _qing_parts(day, data_dir)
+    if parts is None:
+        return None
+    reign, n, month, d = parts
+    return reign["zh"] + chinese_year(n) + lunar_month(month) + lunar_day(d)
 
 
 def _qing_gloss(day: dt.date, data_dir: Path) -> dict[str, str]:
-    qing = load_calendars(data_dir)["qing"]
-    lunar = _lunar(day)
-    reign = next(r for r in reversed(qing["reigns"]) if r["first_year"] <= lunar.getYear())
-    n, month, d = lunar.getYear() - reign["first_year"] + 1, lunar.getMonth(), lunar.getDay()
+    reign, n, month, d = _qing_parts(day, data_dir)
     leap_en, leap_mn = ("leap ", "илүү ") if month < 0 else ("", "")
     return {
         "en": f"{reign['en']} {n}, {leap_en}month {abs(month)}, day {d}",
