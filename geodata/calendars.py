@@ -221,7 +221,8 @@ def load_calendars(data_dir: Path = DATA_DIR) -> dict:
     if not reigns:
         raise DataError(path, "qing needs a list of reigns")
     out["qing"] = {"until": _day(path, qing["until"], "qing until"), "label": _labels(path, qing["label"], "qing"),
-                   "reigns": reigns, "sources": check_sources(path, qing["sources"], "qing")}
+                   "reigns": reigns, "uncertainty": str(qing.get("uncertainty") or "").strip(),
+                   "sources": check_sources(path, qing["sources"], "qing")}
     minguo = raw["minguo"]
     require(path, minguo, ("since", "first_year", "taiwan_since", "label", "label_taiwan", "sources"), "minguo")
     out["minguo"] = {"since": _day(path, minguo["since"], "minguo since"), "first_year": int(minguo["first_year"]),
