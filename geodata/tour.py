@@ -8,6 +8,7 @@ from pathlib import Path
 
 from .dates import in_range
 from .errors import DataError
+from .i18n import LANGUAGES
 from .io import DATA_DIR, read_yaml
 
 CAPTION_LANGUAGES = ("en", "zh")
@@ -15,11 +16,32 @@ CAPTION_LANGUAGES = ("en", "zh")
 
 @dataclass(frozen=True)
 class TourStop:
-    """One stop of the tour: a date, the event it shows, and its caption per language."""
+    """One stop of the tour: a date, the event it shows, its caption per language and, optionally, a question to
+    ask before the map is shown and its answer (predict, then reveal), each in every language or not at all."""
 
     date: dt.date
     event: str
     caption: dict[str, str]
+    question: dict[str, str] | None = None
+    answer: dict[str, str] | None = None
+
+
+def _question_and_answer(path: Path, item: dict, what: str) -> tuple[dict[str, str] | None, dict[str, str] | None]:
+    """A stop's optional question and answer: both or neither, each with a text in every language."""
+    if item.get("question") is None and item.get("answer") is None:
+        return None, None
+    texts = {}
+    article = {"question": "a question", "answer": "an answer"}
+    for key, other in (("question", "answer"), ("answer", "question")):
+        raw = item.get(key)
+        if not isinstance(raw, dict):
+            raise DataError(path, f"{what} has {article[other]} but no {key} mapping with {', '.join(LANGUAGES)}")
+        text = {str(k): str(v).strip() for k, v in raw.items() if v is not None}
+        missing = [lang for lang in LANGUAGES if not text.get(lang)]
+        if missing:
+            raise DataError(path, f"{what} lacks {article[key]} in {', '.join(missing)}")
+        texts[key] = {lang: text[lang] for lang in LANGUAGES}
+    return texts["question"], texts["answer"]
 
 
 def load_tour(path: Path | None = None, event_ids: Collection[str] | None = None) -> list[TourStop]:
@@ -51,5 +73,6 @@ def load_tour(path: Path | None = None, event_ids: Collection[str] | None = None
             raise DataError(path, f"{what} ({day}) lacks a caption in {', '.join(missing)}")
         if stops and day <= stops[-1].date:
             raise DataError(path, f"{what} ({day}) is not after the stop before it ({stops[-1].date})")
-        stops.append(TourStop(date=day, event=event, caption=texts))
+        question, answer = _question_and_answer(path, item, f"{what} ({day})")
+        stops.append(TourStop(date=day, event=event, caption=texts, question=question, answer=answer))
     return stops

@@ -13,6 +13,7 @@ from pathlib import Path
 import geopandas as gpd
 import shapely
 
+from .calendars import load_calendars
 from .catalog import unit_records
 from .claims import load_claims, load_perspectives
 from .errors import DataError
@@ -21,6 +22,7 @@ from .io import DATA_DIR
 from .layer import EQUAL_AREA_CRS, load_context, load_layer, load_units
 from .publishers import citation_problems
 from .tour import load_tour
+from .worksheet import load_worksheet
 
 MAX_UNITS_BYTES = 400 * 1024
 MAX_AREA_DRIFT = 0.01  # simplified area may differ from the unsimplified one by at most 1%
@@ -34,10 +36,15 @@ def problems(data_dir: Path = DATA_DIR) -> list[str]:
         units = load_units(data_dir)
         context = load_context(data_dir)
         events = load_events(unit_records(data_dir), data_dir)
-        load_claims(data_dir)
+        claims = load_claims(data_dir)
         load_perspectives(data_dir)
         if (Path(data_dir) / "tour.yaml").exists():
             load_tour(Path(data_dir) / "tour.yaml", {e.id for e in events})
+        if (Path(data_dir) / "worksheet.yaml").exists():
+            load_worksheet(Path(data_dir) / "worksheet.yaml", {e.id: e.date for e in events},
+                           {c["id"] for c in claims["claims"]})
+        if (Path(data_dir) / "calendars.yaml").exists():
+            load_calendars(Path(data_dir))
         found: list[str] = citation_problems(data_dir)
     except DataError as exc:
         return [str(exc)]

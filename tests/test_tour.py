@@ -178,3 +178,52 @@ def test_custom_tour_survives_a_reload(page) -> None:
     _at(pg, "1860-11-14")
     assert pg.inner_text("#tour-step") == "Stop 2 of 3"
     assert pg.is_enabled("#tour-prev") and pg.is_enabled("#tour-next")
+
+
+# --- predict, then reveal: questions and answers ----------------------------------------------------------------
+
+CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+
+
+def test_built_in_tour_asks_a_question_before_each_stop_with_its_answer_in_three_languages() -> None:
+    stops = load_tour(event_ids=set(EVENTS))
+    asked = [s for s in stops if s.question]
+    assert len(asked) >= 10
+    for stop in asked:
+        q, a = stop.question, stop.answer
+        assert set(q) == set(a) == {"en", "zh", "mn"}, stop.event
+        assert q["en"].endswith("?") and q["zh"].endswith("？") and q["mn"].endswith("?"), stop.event
+        assert not CJK.search(q["en"] + a["en"]) and CJK.search(q["zh"]) and CJK.search(a["zh"]), stop.event
+        assert CYRILLIC.search(q["mn"]) and CYRILLIC.search(a["mn"]), stop.event
+        assert a["en"] != stop.caption["en"] and 30 <= len(a["en"]) <= 300, stop.event
+        # the question must not give the answer away: it names no date later than the stop's own year
+        later = [int(y) for y in re.findall(r"\b(1[6-9]\d\d|20\d\d)\b", q["en"]) if int(y) > stop.date.year]
+        assert not later, (stop.event, later)
+
+
+def test_question_for_the_1915_treaty_expects_autonomy_under_suzerainty() -> None:
+    stop = next(s for s in load_tour() if s.event == "treaty_of_kyakhta_1915")
+    assert "1915" in stop.question["en"] and "Outer Mongolia" in stop.question["en"]
+    assert stop.answer["en"].startswith("Autonomy under Chinese suzerainty")
+    assert "宗主权" in stop.answer["zh"] and "сюзерен" in stop.answer["mn"]
+
+
+@pytest.mark.parametrize("qa, problem", [
+    ("question: {en: 'a?', zh: 'b？', mn: 'c?'}", "has a question but no answer"),
+    ("answer: {en: a, zh: b, mn: c}", "has an answer but no question"),
+    ("question: {en: 'a?', zh: 'b？'}, answer: {en: a, zh: b, mn: c}", "lacks a question in mn"),
+    ("question: {en: 'a?', zh: 'b？', mn: 'c?'}, answer: {en: a, mn: c}", "lacks an answer in zh"),
+    ("question: text, answer: {en: a, zh: b, mn: c}", "no question mapping"),
+])
+def test_broken_questions_raise_data_error(tmp_path: Path, qa: str, problem: str) -> None:
+    path = tmp_path / "tour.yaml"
+    path.write_text("- {date: '1911-12-01', event: x, caption: {en: a, zh: b, mn: c}, " + qa + "}", encoding="utf-8")
+    with pytest.raises(DataError) as err:
+        load_tour(path, event_ids={"x"})
+    assert "tour.yaml" in str(err.value) and problem in str(err.value)
+
+
+def test_a_tour_without_questions_still_loads(tmp_path: Path) -> None:
+    path = tmp_path / "tour.yaml"
+    path.write_text("- {date: '1911-12-01', event: x, caption: {en: a, zh: b, mn: c}}", encoding="utf-8")
+    assert load_tour(path, event_ids={"x"})[0].question is None
