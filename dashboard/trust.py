@@ -29,12 +29,9 @@ from .data import Atlas, load_atlas
 from .i18n import LANGUAGES, data_text, t
 from .i18n import date_words as i18n_date_words
 
-VERDICT_MARKS = {"correct": "✓", "wrong": "✗", "garbled": "≈", "opinion": "❝", "unverified": "?",
-                 "contested": "⇄"}
+VERDICT_MARKS = {"correct": "✓", "partly_correct": "◐", "wrong": "✗", "garbled": "≈", "opinion": "❝",
+                 "unverified": "?", "contested": "⇄"}
 VIEWS = ("map", "reading", "sources")
-# Moments whose date has no event of its own: the perspectives file dates the 1911 declaration by the Bogd
-# Khan's enthronement (29 December), the events file by the proclamation (1 December).
-MOMENT_EVENT_FALLBACK = {"declaration_1911": "mongolian_independence_1911"}
 # Topics of the sources page, in page order: a topic gathers the units whose rows and events cite a source.
 UNIT_TOPICS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("outer_mongolia", ("outer_mongolia",)),
@@ -83,16 +80,10 @@ def date_words(value: dt.date | str, precision: str = "day", lang: str = "en") -
 
 
 def moment_events(atlas: Atlas) -> dict[str, str]:
-    """Contested moment id -> the id of the event it belongs to (same date, else the listed fallback)."""
+    """Contested moment id -> the id of the event it belongs to (the moment's `event`; validate checks the dates)."""
     _claims, moments = load_trust()
     known = {e.id for e in atlas.events}
-    out: dict[str, str] = {}
-    for mid, moment in moments.items():
-        same_day = [e.id for e in atlas.events if figures.to_date(e.date) == moment["date"]]
-        event = same_day[0] if same_day else MOMENT_EVENT_FALLBACK.get(mid)
-        if event in known:
-            out[mid] = event
-    return out
+    return {mid: moment["event"] for mid, moment in moments.items() if moment["event"] in known}
 
 
 def claim_stop(atlas: Atlas, when: dt.date) -> int:

@@ -15,7 +15,7 @@ from .errors import DataError
 from .io import DATA_DIR, read_yaml, require, require_keys
 from .periods import check_sources
 
-VERDICTS = ("correct", "wrong", "garbled", "opinion", "unverified", "contested")
+VERDICTS = ("correct", "partly_correct", "wrong", "garbled", "opinion", "unverified", "contested")
 SIDES = ("prc", "roc", "mongolia", "soviet_russian", "scholars")
 MOMENTS = ("declaration_1911", "kyakhta_1915", "revocation_1919", "revolution_1921", "plebiscite_1945",
            "recognition_1946", "roc_reversal_1953", "taiwan_2002")
@@ -27,6 +27,8 @@ SEED_DIR = REPO_ROOT.parent / "shared" / "seed"
 SEED_FILE = "000_9b99ca4862ae13bf.txt"
 
 _ID = re.compile(r"^[a-z][a-z0-9_]*$")
+# What a claim is `about`: an event id, or a unit's status row as "unit_id:YYYY-MM-DD" (the row's start).
+_ABOUT = re.compile(r"^[a-z][a-z0-9_]*(:\d{4}-\d{2}-\d{2})?$")
 
 
 def _date(path: Path, value: object, what: str) -> dt.date:
@@ -49,11 +51,30 @@ def _text(path: Path, value: object, what: str) -> str:
     return value.strip()
 
 
+def _about(path: Path, raw: dict, what: str) -> list[str]:
+    about = raw.get("about") or []
+    if not isinstance(about, list) or not all(isinstance(a, str) and _ABOUT.match(a) for a in about):
+        raise DataError(path, f"{what}: about must list event ids or 'unit:YYYY-MM-DD' rows")
+    return list(about)
+
+
+def _claimed_date(path: Path, value: object, what: str) -> dt.date | None:
+    """The date the source text asserts (any year: the text's own errors may fall outside the atlas's range)."""
+    if value in (None, ""):
+        return None
+    try:
+        return value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value))
+    except ValueError:
+        raise DataError(path, f"{what}: claimed_date {value!r} is not an ISO date") from None
+
+
 def load_claims(data_dir: Path = DATA_DIR) -> dict:
     """claims.yaml, checked: source text, numbered paragraphs, and claims with known verdicts, dates and sources.
 
     Returns {"source_text": {...}, "paragraphs": [{"n", "summary"}], "claims": [{"id", "paragraph", "quote",
-    "verdict", "date" (datetime.date or None), "date_precision", "explanation", "sources"}]} in file order.
+    "verdict", "date" (datetime.date or None), "date_precision", "explanation", "sources", "event" (the event
+    whose date `date` is, or ""), "about" (event ids and "unit:start" rows the claim concerns), "claimed_date"
+    (the date the text asserts, or None)}]} in file order.
     """
     path = data_dir / "claims.yaml"
     data = read_yaml(path)
@@ -105,7 +126,8 @@ def load_claims(data_dir: Path = DATA_DIR) -> dict:
         out_claims.append({
             "id": cid, "paragraph": paragraph, "quote": quote, "verdict": verdict, "date": date,
             "date_precision": _precision(path, raw, what), "explanation": _text(path, raw["explanation"], what),
-            "sources": sources,
+            "sources": sources, "event": str(raw.get("event") or "").strip(), "about": _about(path, raw, what),
+            "claimed_date": _claimed_date(path, raw.get("claimed_date"), what),
         })
     return {"source_text": source_text, "paragraphs": out_paragraphs, "claims": out_claims}
 
@@ -114,7 +136,8 @@ def load_perspectives(data_dir: Path = DATA_DIR) -> dict:
     """perspectives.yaml, checked: every moment with a title, a date, the agreed facts and attributed views.
 
     Returns {moment_id: {"title", "date" (datetime.date), "date_precision", "date_note", "facts",
-    "facts_sources", "uncertainty", "views": [{"side", "who", "view", "sources"}]}} in MOMENTS order.
+    "facts_sources", "uncertainty", "event" (the event the moment belongs to, or ""), "views": [{"side", "who",
+    "view", "sources"}]}} in MOMENTS order.
     """
     path = data_dir / "perspectives.yaml"
     data = read_yaml(path)
@@ -143,7 +166,8 @@ def load_perspectives(data_dir: Path = DATA_DIR) -> dict:
             "title": _text(path, raw["title"], f"{what} title"), "date": _date(path, raw["date"], what),
             "date_precision": _precision(path, raw, what), "date_note": str(raw.get("date_note") or "").strip(),
             "facts": _text(path, raw["facts"], f"{what} facts"), "facts_sources": facts_sources,
-            "uncertainty": str(raw.get("uncertainty") or "").strip(), "views": out_views,
+            "uncertainty": str(raw.get("uncertainty") or "").strip(), "event": str(raw.get("event") or "").strip(),
+            "views": out_views,
         }
     return out
 

@@ -52,6 +52,7 @@ ENGLISH_FILES = ("statuses.yaml", "claimants.yaml", "units.yaml", "events.yaml",
                  "perspectives.yaml")
 VERDICT_LABELS = {
     "correct": "Correct",
+    "partly_correct": "Partly correct",
     "wrong": "Wrong",
     "garbled": "Garbled translation",
     "opinion": "Opinion",

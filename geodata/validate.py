@@ -2,12 +2,16 @@
 
 Loading already rejects malformed files (unknown ids, gaps, missing sources); this adds the checks
 that need several files or the geometry: a clean coverage, areas, sizes, events that match the
-status changes they claim to cause, and citations whose publisher is in the registry (geodata.publishers).
+status changes they claim to cause, citations whose publisher is in the registry (geodata.publishers), and
+our own texts agreeing with each other (docs/design.md, "Consistency rules"): nothing stated as fact that a
+claim doubts, no `correct` claim that corrects, one date per fact.
 """
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import sys
+from collections.abc import Iterable
 from pathlib import Path
 
 import geopandas as gpd
@@ -18,7 +22,7 @@ from .catalog import unit_records
 from .claims import load_claims, load_perspectives
 from .errors import DataError
 from .events import load_events
-from .io import DATA_DIR
+from .io import DATA_DIR, read_yaml
 from .layer import EQUAL_AREA_CRS, load_context, load_layer, load_units
 from .publishers import citation_problems
 from .tour import load_tour
@@ -36,20 +40,27 @@ def problems(data_dir: Path = DATA_DIR) -> list[str]:
         units = load_units(data_dir)
         context = load_context(data_dir)
         events = load_events(unit_records(data_dir), data_dir)
-        claims = load_claims(data_dir)
-        load_perspectives(data_dir)
-        if (Path(data_dir) / "tour.yaml").exists():
-            load_tour(Path(data_dir) / "tour.yaml", {e.id for e in events})
+        claim_data = load_claims(data_dir)
+        claims = claim_data["claims"]
+        moments = load_perspectives(data_dir)
+        tour = (load_tour(Path(data_dir) / "tour.yaml", {e.id for e in events})
+                if (Path(data_dir) / "tour.yaml").exists() else [])
         if (Path(data_dir) / "worksheet.yaml").exists():
             load_worksheet(Path(data_dir) / "worksheet.yaml", {e.id: e.date for e in events},
-                           {c["id"] for c in claims["claims"]})
+                           {c["id"] for c in claims})
         if (Path(data_dir) / "calendars.yaml").exists():
             load_calendars(Path(data_dir))
+        checks = load_checks(data_dir)
         found: list[str] = citation_problems(data_dir)
     except DataError as exc:
         return [str(exc)]
+    rows = {(r.region, r.start): {"note": r.note, "uncertainty": r.uncertainty}
+            for r in layer[["region", "start", "note", "uncertainty"]].itertuples()}
     found += _geometry_problems(units, context)
     found += _event_problems(layer, events)
+    found += doubted_facts(claims, events, rows, checks["verdicts_doubting"])
+    found += correcting_correct_claims(claims, checks["correction_markers"])
+    found += date_mismatches(events, claims, moments, tour)
     size = (Path(data_dir) / "units.geojson").stat().st_size
     if size > MAX_UNITS_BYTES:
         found.append(f"units.geojson is {size / 1024:.0f} KB, over the {MAX_UNITS_BYTES // 1024} KB budget")
@@ -95,6 +106,100 @@ def _event_problems(layer: gpd.GeoDataFrame, events: list) -> list[str]:
     for region, start in sorted(starts - explained):
         if start != "1689-01-01":
             found.append(f"{region} changes on {start} but no event lists it in regions")
+    return found
+
+
+def load_checks(data_dir: Path = DATA_DIR) -> dict[str, list[str]]:
+    """The vocabularies of the consistency rules (checks.yaml): correction markers and doubting verdicts."""
+    path = Path(data_dir) / "checks.yaml"
+    data = read_yaml(path)
+    out: dict[str, list[str]] = {}
+    for key in ("correction_markers", "verdicts_doubting"):
+        value = data.get(key) if isinstance(data, dict) else None
+        if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+            raise DataError(path, f"{key} should be a list of texts")
+        out[key] = [v.strip() for v in value]
+    return out
+
+
+def date_spellings(day: dt.date) -> tuple[str, ...]:
+    """How our English texts write a day: '17 November 1919', 'November 17, 1919', '1919-11-17'."""
+    month = day.strftime("%B")
+    return f"{day.day} {month} {day.year}", f"{month} {day.day}, {day.year}", day.isoformat()
+
+
+def doubted_facts(claims: Iterable[dict], events: Iterable, rows: dict[tuple[str, str], dict],
+                  doubting: Iterable[str]) -> list[str]:
+    """Events and rows that a doubting claim is `about` but that state it as fact or carry no uncertainty.
+
+    A claim judged unverified or wrong may list in `about` the events and "unit:start" rows that concern it.
+    Each of them must carry an `uncertainty` where the verdict is unverified (say what is not confirmed), and
+    none may give the date the text asserts (`claimed_date`, or `date` of an unverified claim) in its title,
+    summary or note: there the atlas states facts; the attribution belongs in `uncertainty`.
+    """
+    doubting = set(doubting)
+    by_id = {e.id: e for e in events}
+    found = []
+    for c in claims:
+        if c["verdict"] not in doubting:
+            continue
+        asserted = c.get("claimed_date") or (c["date"] if c["verdict"] == "unverified" else None)
+        precise = asserted is not None and c.get("date_precision", "day") == "day"
+        for ref in c.get("about", []):
+            if ":" in ref:
+                unit, start = ref.split(":", 1)
+                row = rows.get((unit, start))
+                if row is None:
+                    found.append(f"claim {c['id']} is about {ref}, but {unit} has no row starting {start}")
+                    continue
+                stated, uncertainty = row["note"] or "", row["uncertainty"] or ""
+            else:
+                event = by_id.get(ref)
+                if event is None:
+                    found.append(f"claim {c['id']} is about unknown event {ref}")
+                    continue
+                stated, uncertainty = f"{event.title} {event.summary}", event.uncertainty
+            if c["verdict"] == "unverified" and not uncertainty.strip():
+                found.append(f"{ref} states what claim {c['id']} marks unverified but carries no uncertainty")
+            if precise and any(s in stated for s in date_spellings(asserted)):
+                found.append(f"{ref} states {date_spellings(asserted)[0]} as fact, which claim {c['id']} marks "
+                             f"{c['verdict']}; attribute it in the uncertainty instead")
+    return found
+
+
+def correcting_correct_claims(claims: Iterable[dict], markers: Iterable[str]) -> list[str]:
+    """Claims judged `correct` whose explanation corrects the text (uses a correction marker of checks.yaml)."""
+    markers = [m.lower() for m in markers]
+    found = []
+    for c in claims:
+        if c["verdict"] != "correct":
+            continue
+        hits = [m for m in markers if m in c["explanation"].lower()]
+        if hits:
+            found.append(f"claim {c['id']} is judged correct but its explanation corrects it ({', '.join(hits)}); "
+                         "use partly_correct or another verdict")
+    return found
+
+
+def date_mismatches(events: Iterable, claims: Iterable[dict], moments: dict[str, dict], tour: Iterable) -> list[str]:
+    """Places that name an event but give it another date: tour stops, moments' `event`, claims' `event`."""
+    dates = {e.id: e.date for e in events}
+    found = []
+
+    def check(what: str, event: str, day: dt.date | None) -> None:
+        if not event:
+            return
+        if event not in dates:
+            found.append(f"{what} names unknown event {event}")
+        elif day != dates[event]:
+            found.append(f"{what} dates {event} {day}, but the event is dated {dates[event]}")
+
+    for stop in tour:
+        check(f"tour stop {stop.date}", stop.event, stop.date)
+    for mid, moment in moments.items():
+        check(f"moment {mid}", moment.get("event", ""), moment["date"])
+    for c in claims:
+        check(f"claim {c['id']}", c.get("event", ""), c["date"])
     return found
 
 

@@ -74,6 +74,10 @@ def test_known_errors_of_the_text_are_flagged(claims):
     referendum = next(c for q, c in by_quote.items() if "October 20, 2014" in q)
     assert referendum["verdict"] == "wrong" and referendum["date"] == dt.date(1945, 10, 20)
     assert any("Coulomb" in q and c["verdict"] == "garbled" for q, c in by_quote.items())
+    # right date, mislabelled figure: the 97.8% is the preliminary count, not the result
+    share = next(c for q, c in by_quote.items() if "97.8%" in q)
+    assert share["verdict"] == "partly_correct" and share["date"] == dt.date(1945, 10, 20)
+    assert "partly_correct" in VERDICTS
 
 
 def test_every_moment_has_facts_and_sourced_views(perspectives):
@@ -114,6 +118,8 @@ def _replace_once(path, old: str, new: str) -> None:
     ("url: https://", "url: ftp://", r"is not http\(s\)"),
     ("paragraph: 12", "paragraph: 99", r"paragraph 99 is not one of"),
     ("claims:\n", "claims:\n  - [broken\n", r"is not valid YAML"),
+    ("  about:\n  - '", "  about:\n  - 'Not An Id ", r"about must list event ids or 'unit:YYYY-MM-DD' rows"),
+    ("claimed_date: '1945-08-14'", "claimed_date: 'soon'", r"claimed_date 'soon' is not an ISO date"),
 ])
 def test_corrupted_claims_raise_data_error_naming_the_file(data_copy, old, new, problem):
     _replace_once(data_copy / "claims.yaml", old, new)

@@ -100,8 +100,13 @@ def test_page_data_carries_the_language() -> None:
     assert mn["statuses"][0]["label"] != en["statuses"][0]["label"]
     assert zh["events"][0]["title"] == data_i18n.translate("zh", "events", zh["events"][0]["id"], "title")
     assert zh["events"][0]["words"].endswith("日") and "en" not in zh["events"][0]
-    # Mongolian has no event texts yet: English, marked so the page can say so and set lang="en"
-    assert mn["events"][0]["title"] == en["events"][0]["title"] and mn["events"][0]["en"] == 1
+    # an event Mongolian translates shows in Mongolian; one it does not yet, in English, marked so the page can
+    # say so and set lang="en"
+    assert mn["events"][0]["title"] == data_i18n.translate("mn", "events", mn["events"][0]["id"], "title")
+    assert mn["events"][0]["title"] != en["events"][0]["title"] and "en" not in mn["events"][0]
+    mn_texts = data_i18n.load_translations("mn").get("events", {})
+    k = next(n for n, e in enumerate(en["events"]) if e["id"] not in mn_texts)
+    assert mn["events"][k]["title"] == en["events"][k]["title"] and mn["events"][k]["en"] == 1
     assert mn["events"][0]["words"].startswith("1689 оны")
     # only texts differ: the geometry-sized parts are shared, not copied
     assert zh["edges"] is en["edges"] and zh["states"] is en["states"]

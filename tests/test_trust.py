@@ -161,8 +161,7 @@ def test_each_moment_belongs_to_an_event(atlas) -> None:
     assert set(links) == set(moments)
     events = {e.id: e for e in atlas.events}
     for mid, event in links.items():
-        same_day = figures.to_date(events[event].date) == moments[mid]["date"]
-        assert same_day or trust.MOMENT_EVENT_FALLBACK.get(mid) == event, mid
+        assert event == moments[mid]["event"] and figures.to_date(events[event].date) == moments[mid]["date"], mid
     assert links["plebiscite_1945"] == "mongolian_plebiscite_1945"
     assert trust.perspectives_button(atlas, "mongolian_plebiscite_1945") is not None
     assert trust.perspectives_button(atlas, "nerchinsk_1689") is None

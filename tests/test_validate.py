@@ -1,4 +1,5 @@
 """The data validates, and a broken or missing file stops the load with a message naming it."""
+import datetime as dt
 import re
 import shutil
 import subprocess
@@ -9,10 +10,13 @@ import pytest
 
 import geodata
 from geodata import publishers, validate
+from geodata.events import Event
 from geodata.io import DATA_DIR
+from geodata.tour import TourStop
 
 DATA_FILES = ["units.yaml", "statuses.yaml", "claimants.yaml", "periods.yaml", "events.yaml", "units.geojson",
-              "edges.geojson", "context.geojson", "claims.yaml", "perspectives.yaml", "tour.yaml", "publishers.yaml"]
+              "edges.geojson", "context.geojson", "claims.yaml", "perspectives.yaml", "tour.yaml", "publishers.yaml",
+              "checks.yaml"]
 
 
 @pytest.fixture()
@@ -170,3 +174,95 @@ def test_validate_command_names_an_unregistered_citation(data_copy):
 def test_every_publisher_kind_is_used_by_the_registry():
     kinds = {entry["kind"] for entry in publishers.load_publishers().values()}
     assert kinds == set(publishers.KINDS)
+# Consistency rules, on small made-up data: what a claim doubts, what a correct claim says, one date per fact.
+
+def _event(eid: str, day: str, summary: str = "Something happened.", uncertainty: str = "") -> Event:
+    return Event(id=eid, date=dt.date.fromisoformat(day), date_precision="day", title=f"Title of {eid}",
+                 summary=summary, place="Urga", lat=47.9, lon=106.9, regions=(), sources=(), uncertainty=uncertainty)
+
+
+def _claim(cid: str, verdict: str, day: str | None = None, **more) -> dict:
+    return {"id": cid, "verdict": verdict, "date": dt.date.fromisoformat(day) if day else None,
+            "date_precision": "day", "explanation": "Our explanation.", "event": "", "about": [],
+            "claimed_date": None, **more}
+
+
+DOUBTING = ("unverified", "wrong")
+
+
+def test_an_event_may_not_state_as_fact_a_date_a_claim_marks_unverified():
+    events = [_event("petition", "1919-11-22", "The government petitioned on 17 November 1919.", "Dates differ.")]
+    claims = [_claim("c", "unverified", "1919-11-17", about=["petition"])]
+    found = validate.doubted_facts(claims, events, {}, DOUBTING)
+    assert len(found) == 1 and "petition states 17 November 1919 as fact" in found[0] and "claim c" in found[0]
+    attributed = [_event("petition", "1919-11-22", "The government petitioned in November 1919.",
+                         "Chinese accounts date the petition 17 November 1919.")]
+    assert validate.doubted_facts(claims, attributed, {}, DOUBTING) == []
+
+
+def test_what_an_unverified_claim_is_about_must_carry_an_uncertainty():
+    claims = [_claim("c", "unverified", about=["quiet", "outer_mongolia:1919-11-22"])]
+    rows = {("outer_mongolia", "1919-11-22"): {"note": "Ruled from Beijing.", "uncertainty": ""}}
+    found = validate.doubted_facts(claims, [_event("quiet", "1919-11-22")], rows, DOUBTING)
+    assert found == ["quiet states what claim c marks unverified but carries no uncertainty",
+                     "outer_mongolia:1919-11-22 states what claim c marks unverified but carries no uncertainty"]
+
+
+def test_a_row_may_not_state_the_wrong_date_the_text_gives():
+    claims = [_claim("c", "wrong", "1921-02-04", claimed_date=dt.date(1921, 2, 11), about=["outer_mongolia:1921-02-04"])]
+    rows = {("outer_mongolia", "1921-02-04"): {"note": "Urga fell on February 11, 1921.", "uncertainty": ""}}
+    found = validate.doubted_facts(claims, [], rows, DOUBTING)
+    assert len(found) == 1 and "11 February 1921" in found[0] and "marks wrong" in found[0]
+    rows[("outer_mongolia", "1921-02-04")]["note"] = "Urga fell on 4 February 1921."
+    assert validate.doubted_facts(claims, [], rows, DOUBTING) == []
+
+
+def test_a_claim_about_something_unknown_is_reported():
+    claims = [_claim("c", "unverified", about=["nothing", "tibet:1700-01-01"])]
+    found = validate.doubted_facts(claims, [], {}, DOUBTING)
+    assert found == ["claim c is about unknown event nothing", "claim c is about tibet:1700-01-01, but tibet has no "
+                     "row starting 1700-01-01"]
+
+
+def test_correct_and_contested_claims_are_not_checked_for_doubt():
+    events = [_event("e", "1945-10-20", "Held on 20 October 1945.")]
+    claims = [_claim("c", "correct", "1945-10-20", about=["e"]), _claim("d", "contested", "1945-10-20", about=["e"])]
+    assert validate.doubted_facts(claims, events, {}, DOUBTING) == []
+
+
+def test_a_correct_claim_may_not_correct_the_text():
+    markers = ["not the", "rather than"]
+    claims = [_claim("fine", "correct"), _claim("corrects", "correct", explanation="The state, not the party, did it."),
+              _claim("partly", "partly_correct", explanation="The date is right, but not the name.")]
+    found = validate.correcting_correct_claims(claims, markers)
+    assert len(found) == 1 and "claim corrects is judged correct" in found[0] and "(not the)" in found[0]
+
+
+def test_the_same_event_has_the_same_date_in_tour_moments_and_claims():
+    events = [_event("nerchinsk", "1689-09-06")]
+    tour = [TourStop(date=dt.date(1689, 9, 7), event="nerchinsk", caption={"en": "x", "zh": "x"})]
+    moments = {"m": {"date": dt.date(1689, 9, 6), "event": "nerchinsk"}, "n": {"date": dt.date(1689, 9, 6), "event": ""}}
+    claims = [_claim("c", "wrong", "1689-09-17", event="nerchinsk"), _claim("d", "correct", "1689-09-06", event="gone")]
+    assert validate.date_mismatches(events, claims, moments, tour) == [
+        "tour stop 1689-09-07 dates nerchinsk 1689-09-07, but the event is dated 1689-09-06",
+        "claim c dates nerchinsk 1689-09-17, but the event is dated 1689-09-06",
+        "claim d names unknown event gone"]
+
+
+def test_date_spellings_cover_the_forms_our_texts_use():
+    assert validate.date_spellings(dt.date(1919, 11, 17)) == ("17 November 1919", "November 17, 1919", "1919-11-17")
+
+
+def test_restating_the_petition_date_in_the_real_data_is_caught(data_copy):
+    path = data_copy / "events.yaml"
+    old = "petitioned Beijing in November 1919 to give"
+    assert text.count(old) == 1
+    path.write_text(text.replace(old, "petitioned Beijing on 17 November 1919 to give"), encoding="utf-8")
+    found = validate.problems(data_copy)
+    assert any(p.startswith("mongolian_autonomy_revoked_1919 states 17 November 1919 as fact") for p in found)
+
+
+def test_broken_checks_file_is_named(data_copy):
+    (data_copy / "checks.yaml").write_text("correction_markers: not a list\nverdicts_doubting: [wrong]\n",
+                                           encoding="utf-8")
+    assert any("checks.yaml: correction_markers should be a list" in p for p in validate.problems(data_copy))
