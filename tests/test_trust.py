@@ -252,15 +252,17 @@ def test_to_html_escapes_text_and_attributes() -> None:
         trust.to_html(html.Iframe(src="x"))
 
 
-def test_mongolian_marks_english_fallback_text() -> None:
-    reading = trust.fragment("reading", "mn")
-    assert "Цахим орчинд тархсан нэгэн бичвэрт:" in reading
-    assert translate("mn", "claims", "verdicts", "wrong") in reading
-    explanation = load_claims()["claims"][0]["explanation"]
-    assert f'<span lang="en">{escape(explanation, quote=False)}</span>' in reading   # no Mongolian yet: marked
-    zh = trust.fragment("reading", "zh")
-    first = load_claims()["claims"][0]["id"]
-    assert escape(translate("zh", "claims", "items", first, "explanation"), quote=False) in zh
+def test_reading_view_is_in_mongolian_and_chinese() -> None:
+    """The claim explanations are shown in the page's language, with no English fallback left."""
+    first = load_claims()["claims"][0]
+    for lang, intro in (("mn", "Цахим орчинд тархсан нэгэн бичвэрт:"), ("zh", None)):
+        reading = trust.fragment("reading", lang)
+        if intro:
+            assert intro in reading
+        assert translate(lang, "claims", "verdicts", "wrong") in reading
+        assert escape(translate(lang, "claims", "items", first["id"], "explanation"), quote=False) in reading
+        assert escape(first["explanation"], quote=False) not in reading
+        assert '<span lang="en">' not in reading
 
 
 def test_details_panel_says_where_sources_differ(atlas) -> None:

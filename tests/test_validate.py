@@ -255,6 +255,7 @@ def test_date_spellings_cover_the_forms_our_texts_use():
 
 def test_restating_the_petition_date_in_the_real_data_is_caught(data_copy):
     path = data_copy / "events.yaml"
+    text = path.read_text(encoding="utf-8")
     old = "petitioned Beijing in November 1919 to give"
     assert text.count(old) == 1
     path.write_text(text.replace(old, "petitioned Beijing on 17 November 1919 to give"), encoding="utf-8")
