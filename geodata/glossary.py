@@ -5,8 +5,9 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from .catalog import unit_records
 from .errors import DataError
-from .i18n import LANGUAGES, _get, _paths, _text, load_translations
+from .i18n import LANGUAGES, _cached, _get, _paths, _text
 from .io import DATA_DIR, read_yaml
 
 TRANSLATED = tuple(lang for lang in LANGUAGES if lang != "en")
@@ -108,10 +109,14 @@ def _tour_texts(data_dir: Path) -> dict[str, dict[tuple[str, ...], str]]:
 
 
 def data_texts(lang: str, data_dir: Path = DATA_DIR) -> dict[tuple[str, ...], str]:
-    """Every data text of a language by key path: the translation sections and the tour captions."""
-    tree = load_translations(lang, data_dir)
+    """Every data text of a language by key path: the translation sections, the tour captions and the units'
+    names of the period (units.yaml names_by_date, keyed "units", id, "names_by_date", n)."""
+    tree = _cached(lang, Path(data_dir))
     texts = {p: _text(_get(tree, p)) for p in _paths(tree)}
     texts.update(_tour_texts(data_dir)[lang])
+    for uid, unit in unit_records(data_dir).items():
+        for n, entry in enumerate(unit.get("names_by_date", ()), 1):
+            texts[("units", uid, "names_by_date", str(n))] = entry[lang]
     return texts
 
 
