@@ -82,15 +82,15 @@ def _pattern(form: str) -> re.Pattern[str]:
 
 
 def terms_in(text: str, terms: list[Term]) -> list[Term]:
-    """The terms an English text names; a term inside a longer term's words ("Bogd Khan" in "Bogd Khanate",
-    "Republic of China" in "People's Republic of China") does not count there."""
+    """The terms an English text names; a term inside or across a longer term's words ("Bogd Khan" in "Bogd
+    Khanate", "Republic of China" in "People's Republic of China") does not count there."""
     text = text.replace("\u2019", "'")  # a quote's curly apostrophe (People’s) names the same term
     forms = sorted(((form, term) for term in terms for form in term.en), key=lambda ft: -len(ft[0]))
     taken: list[tuple[int, int]] = []
     found: list[Term] = []
     for form, term in forms:
         for m in _pattern(form).finditer(text):
-            if any(a <= m.start() and m.end() <= b for a, b in taken):
+            if any(m.start() < b and a < m.end() for a, b in taken):
                 continue
             taken.append(m.span())
             if term not in found:
