@@ -22,7 +22,7 @@ LETTER = re.compile(r"[^\W\d_]")
 DIGITS = re.compile(r"\d+(?:,\d{3})+(?!\d)|\d+")
 MONTHS = "January February March April May June July August September October November December".split()
 EN_MONTH = re.compile(r"\b(" + "|".join(MONTHS) + r")\b(?! Revolution)")
-ROMAN = re.compile(r"\b[IVX]+\b")
+ROMAN = re.compile(r"\b[IVX]+\b(?!\.)")  # not an initial (C. X. George Wei)
 
 
 @pytest.mark.parametrize("lang", TRANSLATED)
@@ -52,17 +52,25 @@ def _roman(numeral: str) -> int:
                for i, c in enumerate(numeral))
 
 
+def _full_ranges(text: str) -> str:
+    """Year ranges written in full: 1881-82 -> 1881-1882 (either language may shorten them)."""
+    return re.sub(r"\b(\d\d)(\d\d)([-–])(\d\d)\b", r"\1\2\3\1\4", text)
+
+
 def _en_numbers(text: str) -> set[str]:
-    """Digit runs of an English text (494,960 == 494960; 8th == 8; 1.8 million == 1800000) and its months' numbers."""
+    """Digit runs of an English text (494,960 == 494960; 8th == 8; 1.8 million == 1800000; 1881-82 == 1881-1882),
+    its months' numbers and its Roman numerals (Nicholas II == 2)."""
     text = re.sub(r"(\d+(?:\.\d+)?) million", lambda m: str(int(Decimal(m.group(1)) * 1_000_000)), text)
     text = re.sub(r"(\d+)(?:st|nd|rd|th)\b", r"\1", text)
+    text = _full_ranges(text)
     return ({run.replace(",", "") for run in DIGITS.findall(text)}
-            | {str(MONTHS.index(m) + 1) for m in EN_MONTH.findall(text)})
+            | {str(MONTHS.index(m) + 1) for m in EN_MONTH.findall(text)}
+            | {str(_roman(r)) for r in ROMAN.findall(text)})
 
 
 def _mn_numbers(text: str) -> set[str]:
     """Digit runs of a Mongolian text, with "9 сая" as 9000000 and Roman ordinals (VIII Богд, XIII зуун) as numbers."""
-    text = re.sub(r"(\d+(?:\.\d+)?) сая", lambda m: str(int(Decimal(m.group(1)) * 1_000_000)), text)
+    text = _full_ranges(re.sub(r"(\d+(?:\.\d+)?) сая", lambda m: str(int(Decimal(m.group(1)) * 1_000_000)), text))
     return {run.replace(",", "") for run in DIGITS.findall(text)} | {str(_roman(r)) for r in ROMAN.findall(text)}
 
 
@@ -72,6 +80,7 @@ def test_number_helpers() -> None:
                                                                                         "494960"}
     assert _mn_numbers("9 сая рубль, XIII зуун") == {"9000000", "13"}
     assert _en_numbers("The February Revolution of 1917") == {"1917"}
+    assert _en_numbers("in 1881-82, under Nicholas II") == {"1881", "1882", "2"}
 
 
 def test_mongolian_texts_keep_the_numbers_of_the_english() -> None:
