@@ -17,6 +17,7 @@ from .catalog import unit_records
 from .claims import load_claims, load_perspectives
 from .errors import DataError
 from .events import load_events
+from .glossary import glossary_path, load_glossary
 from .io import DATA_DIR
 from .layer import EQUAL_AREA_CRS, load_context, load_layer, load_units
 from .tour import load_tour
@@ -37,6 +38,8 @@ def problems(data_dir: Path = DATA_DIR) -> list[str]:
         load_perspectives(data_dir)
         if (Path(data_dir) / "tour.yaml").exists():
             load_tour(Path(data_dir) / "tour.yaml", {e.id for e in events})
+        if glossary_path(data_dir).exists():
+            load_glossary(data_dir)
     except DataError as exc:
         return [str(exc)]
     found: list[str] = []

@@ -84,3 +84,15 @@ def test_validate_command_prints_a_message_not_a_traceback(data_copy):
     assert result.returncode == 1
     assert "statuses.yaml: is not valid YAML" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_broken_glossary_or_dated_names_are_reported(data_copy):
+    (data_copy / "i18n").mkdir()
+    (data_copy / "i18n" / "glossary.yaml").write_text("- en: [Urga]\n  zh: 库伦\n", encoding="utf-8")
+    assert any("glossary.yaml: term 'Urga' needs a rendering" in p for p in validate.problems(data_copy))
+    (data_copy / "i18n" / "glossary.yaml").unlink()
+    path = data_copy / "units.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("until: '1924-11-26'", "until: '1900-01-01'", 1),
+                    encoding="utf-8")
+    assert any("unit outer_mongolia: names_by_date #5: until 1900-01-01 is not after" in p
+               for p in validate.problems(data_copy))
