@@ -3,8 +3,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from .dates import in_range
 from .errors import DataError
 from .io import DATA_DIR, read_yaml, require
+from .periods import check_sources
+
+NAME_LANGUAGES = ("en", "zh", "mn")
 
 PRECISION_LABELS = {
     "close": "modern boundary, close to the historical one",
@@ -36,7 +40,38 @@ def unit_records(data_dir: Path = DATA_DIR) -> dict[str, dict]:
         names = unit["names"]
         if not isinstance(names, dict) or not names.get("en") or not names.get("zh"):
             raise DataError(path, f"unit {uid}: names need at least en and zh")
+        if "names_by_date" in unit:
+            unit["names_by_date"] = _dated_names(path, uid, unit["names_by_date"])
+            check_sources(path, unit.get("names_sources"), f"unit {uid}: names_by_date")
     return units
+
+
+def _dated_names(path: Path, uid: str, entries: object) -> list[dict]:
+    """A unit's names by period: every entry names en, zh and mn; each but the last ends at an `until` date
+    (exclusive, later than the one before), the last is open."""
+    what = f"unit {uid}: names_by_date"
+    if not isinstance(entries, list) or len(entries) < 2:
+        raise DataError(path, f"{what} should list at least two periods' names")
+    out: list[dict] = []
+    for n, entry in enumerate(entries, 1):
+        if not isinstance(entry, dict) or set(entry) - {"until", *NAME_LANGUAGES}:
+            raise DataError(path, f"{what} #{n} should have until, {', '.join(NAME_LANGUAGES)} only")
+        missing = [lang for lang in NAME_LANGUAGES if not str(entry.get(lang) or "").strip()]
+        if missing:
+            raise DataError(path, f"{what} #{n} lacks a name in {', '.join(missing)}")
+        last = n == len(entries)
+        if last and "until" in entry:
+            raise DataError(path, f"{what}: the last entry is open and has no until")
+        until = None
+        if not last:
+            try:
+                until = in_range(entry.get("until"))
+            except ValueError as exc:
+                raise DataError(path, f"{what} #{n}: until {exc}") from None
+            if out and until <= out[-1]["until"]:
+                raise DataError(path, f"{what} #{n}: until {until} is not after {out[-1]['until']}")
+        out.append({"until": until, **{lang: str(entry[lang]).strip() for lang in NAME_LANGUAGES}})
+    return out
 
 
 def load_statuses(data_dir: Path = DATA_DIR) -> dict[str, dict]:

@@ -218,7 +218,7 @@ def _get(tree: dict, path: KeyPath) -> Any:
 
 def expected_keys(data_dir: Path = DATA_DIR) -> set[KeyPath]:
     """Every translatable key path of the English data, e.g. ("events", "nerchinsk_1689", "title")."""
-    return _paths(_english(data_dir))
+    return _paths(_cached("en", data_dir))
 
 
 def missing_keys(lang: str, required_sections: tuple[str, ...] | list[str] = SECTIONS,
@@ -228,7 +228,7 @@ def missing_keys(lang: str, required_sections: tuple[str, ...] | list[str] = SEC
     bad = [s for s in required_sections if s not in SECTIONS]
     if bad:
         raise ValueError(f"unknown sections {bad}; expected some of {SECTIONS}")
-    tree = load_translations(lang, data_dir)
+    tree = _cached(lang, data_dir)
     return sorted(p for p in expected_keys(data_dir)
                   if p[0] in required_sections and not _text(_get(tree, p)))
 
@@ -236,7 +236,7 @@ def missing_keys(lang: str, required_sections: tuple[str, ...] | list[str] = SEC
 def stale_keys(lang: str, data_dir: Path = DATA_DIR) -> list[KeyPath]:
     """Sorted key paths a translation has but the English data does not (removed ids, dropped fields)."""
     _check_lang(lang)
-    return sorted(_paths(load_translations(lang, data_dir)) - expected_keys(data_dir))
+    return sorted(_paths(_cached(lang, data_dir)) - expected_keys(data_dir))
 
 
 _CACHE: dict[tuple[str, Path], tuple[tuple, dict]] = {}

@@ -1,4 +1,4 @@
-"""The built-in guided tour (tour.yaml): key dates of the atlas, each with a short caption in English and Chinese."""
+"""The built-in guided tour (tour.yaml): key dates of the atlas, each with a short caption in English, Chinese and Mongolian."""
 from __future__ import annotations
 
 import datetime as dt
@@ -11,7 +11,7 @@ from .errors import DataError
 from .i18n import LANGUAGES
 from .io import DATA_DIR, read_yaml
 
-CAPTION_LANGUAGES = ("en", "zh")
+CAPTION_LANGUAGES = ("en", "zh", "mn")
 
 
 @dataclass(frozen=True)

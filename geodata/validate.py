@@ -22,6 +22,7 @@ from .catalog import unit_records
 from .claims import load_claims, load_perspectives
 from .errors import DataError
 from .events import load_events
+from .glossary import glossary_path, load_glossary
 from .io import DATA_DIR, read_yaml
 from .layer import EQUAL_AREA_CRS, load_context, load_layer, load_units
 from .publishers import citation_problems
@@ -52,6 +53,8 @@ def problems(data_dir: Path = DATA_DIR) -> list[str]:
             load_calendars(Path(data_dir))
         checks = load_checks(data_dir)
         found: list[str] = citation_problems(data_dir)
+        if glossary_path(data_dir).exists():
+            load_glossary(data_dir)
     except DataError as exc:
         return [str(exc)]
     rows = {(r.region, r.start): {"note": r.note, "uncertainty": r.uncertainty}

@@ -95,7 +95,7 @@ def test_page_data_carries_the_language() -> None:
     i = en["units"].index("outer_mongolia")
     assert en["unitNames"][i] == "Outer Mongolia"
     assert zh["unitNames"][i] == data_i18n.translate("zh", "units", "outer_mongolia", "name") == "外蒙古"
-    assert mn["unitNames"][i] == "Ар Монгол"
+    assert mn["unitNames"][i] == data_i18n.translate("mn", "units", "outer_mongolia", "name") == "Монгол (Ар Монгол)"
     assert zh["statuses"][0]["label"] == data_i18n.translate("zh", "statuses", zh["statuses"][0]["id"], "label")
     assert mn["statuses"][0]["label"] != en["statuses"][0]["label"]
     assert zh["events"][0]["title"] == data_i18n.translate("zh", "events", zh["events"][0]["id"], "title")

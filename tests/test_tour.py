@@ -16,6 +16,8 @@ from tests.conftest import ARTIFACTS, MAP_READY, open_app
 
 EVENTS = {e.id: e for e in geodata.load_events()}
 CJK = re.compile(r"[\u4e00-\u9fff]")
+LATIN = re.compile(r"[A-Za-z]")
+CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 
 
 def test_built_in_tour_covers_the_key_moments() -> None:
@@ -27,12 +29,15 @@ def test_built_in_tour_covers_the_key_moments() -> None:
     assert years == sorted(years)
 
 
-def test_each_stop_is_an_event_date_with_captions_in_english_and_chinese() -> None:
+def test_each_stop_is_an_event_date_with_captions_in_english_chinese_and_mongolian() -> None:
     for stop in load_tour():
         assert EVENTS[stop.event].date == stop.date, stop.event
-        en, zh = stop.caption["en"], stop.caption["zh"]
+        en, zh, mn = stop.caption["en"], stop.caption["zh"], stop.caption["mn"]
         assert 30 <= len(en) <= 260 and not CJK.search(en), stop.event
         assert 10 <= len(zh) <= 120 and CJK.search(zh), stop.event
+        # Mongolian in Cyrillic, no English words left in it (Roman numerals such as VIII are allowed).
+        assert 30 <= len(mn) <= 300 and CYRILLIC.search(mn) and not LATIN.search(re.sub(r"\b[IVX]+\b", "", mn)), \
+            stop.event
 
 
 def test_tour_data_puts_each_stop_on_its_own_slider_step() -> None:
@@ -48,14 +53,15 @@ def test_tour_data_puts_each_stop_on_its_own_slider_step() -> None:
 @pytest.mark.parametrize("text, problem", [
     ("", "is empty"),
     ("{a: 1}", "non-empty list"),
-    ("- {date: '1911-13-01', event: x, caption: {en: a, zh: b}}", "stop #1"),
-    ("- {date: '1600-01-01', event: x, caption: {en: a, zh: b}}", "outside"),
-    ("- {date: '1911-12-01', caption: {en: a, zh: b}}", "lacks an event"),
-    ("- {date: '1911-12-01', event: x, caption: {en: a}}", "lacks a caption in zh"),
+    ("- {date: '1911-13-01', event: x, caption: {en: a, zh: b, mn: c}}", "stop #1"),
+    ("- {date: '1600-01-01', event: x, caption: {en: a, zh: b, mn: c}}", "outside"),
+    ("- {date: '1911-12-01', caption: {en: a, zh: b, mn: c}}", "lacks an event"),
+    ("- {date: '1911-12-01', event: x, caption: {en: a}}", "lacks a caption in zh, mn"),
+    ("- {date: '1911-12-01', event: x, caption: {en: a, zh: b}}", "lacks a caption in mn"),
     ("- {date: '1911-12-01', event: x, caption: text}", "caption mapping"),
-    ("- {date: '1911-12-01', event: nope, caption: {en: a, zh: b}}", "unknown event 'nope'"),
-    ("- {date: '1911-12-01', event: x, caption: {en: a, zh: b}}\n"
-     "- {date: '1858-05-28', event: x, caption: {en: a, zh: b}}", "not after"),
+    ("- {date: '1911-12-01', event: nope, caption: {en: a, zh: b, mn: c}}", "unknown event 'nope'"),
+    ("- {date: '1911-12-01', event: x, caption: {en: a, zh: b, mn: c}}\n"
+     "- {date: '1858-05-28', event: x, caption: {en: a, zh: b, mn: c}}", "not after"),
     ("- [unclosed", "not valid YAML"),
 ])
 def test_broken_tour_files_raise_data_error_naming_the_file(tmp_path: Path, text: str, problem: str) -> None:
@@ -114,17 +120,19 @@ def test_tour_steps_forward_and_back(page) -> None:
     assert pg.inner_text("#date-text") == figures.date_in_words(stops[-1].date)   # exit leaves the map where it is
 
 
-def test_tour_captions_in_chinese(page) -> None:
+@pytest.mark.parametrize("lang", ["zh", "mn"])
+def test_tour_captions_in_chinese_and_mongolian(page, lang: str) -> None:
     pg = page
     stops = load_tour()
-    open_app(pg, "?lang=zh")
+    open_app(pg, f"?lang={lang}")
     pg.click("#tour-start")
     pg.wait_for_function("t => document.querySelector('#tour-caption').textContent === t",
-                         arg=stops[0].caption["zh"], timeout=10000)
+                         arg=stops[0].caption[lang], timeout=10000)
     pg.click("#tour-next")
     pg.wait_for_function("t => document.querySelector('#tour-caption').textContent === t",
-                         arg=stops[1].caption["zh"], timeout=10000)
-    assert pg.inner_text("#tour-step") == f"第 2 站，共 {len(stops)} 站"
+                         arg=stops[1].caption[lang], timeout=10000)
+    step = {"zh": f"第 2 站，共 {len(stops)} 站", "mn": f"Зогсоол 2 / {len(stops)}"}[lang]
+    assert pg.inner_text("#tour-step") == step
 
 
 def test_custom_tour_from_the_url(page) -> None:
