@@ -13,7 +13,7 @@ from pathlib import Path
 import geopandas as gpd
 import shapely
 
-from .catalog import unit_records
+from .catalog import load_claimants, unit_records
 from .claims import load_claims, load_perspectives
 from .errors import DataError
 from .events import load_events
@@ -42,6 +42,7 @@ def problems(data_dir: Path = DATA_DIR) -> list[str]:
     found: list[str] = []
     found += _geometry_problems(units, context)
     found += _event_problems(layer, events)
+    found += _claim_window_problems(layer, load_claimants(data_dir))
     size = (Path(data_dir) / "units.geojson").stat().st_size
     if size > MAX_UNITS_BYTES:
         found.append(f"units.geojson is {size / 1024:.0f} KB, over the {MAX_UNITS_BYTES // 1024} KB budget")
@@ -87,6 +88,21 @@ def _event_problems(layer: gpd.GeoDataFrame, events: list) -> list[str]:
     for region, start in sorted(starts - explained):
         if start != "1689-01-01":
             found.append(f"{region} changes on {start} but no event lists it in regions")
+    return found
+
+
+def _claim_window_problems(layer: gpd.GeoDataFrame, claimants: dict[str, dict]) -> list[str]:
+    """A row claimed by a Chinese government must lie wholly inside or outside its outline span (split it)."""
+    found = []
+    for region, start, end, claimed in zip(layer.region, layer.start, layer.end, layer.claimed_by):
+        for c in filter(None, claimed.split(",")):
+            rec = claimants[c]
+            if not rec["chinese"]:
+                continue
+            for edge in filter(None, (rec["outline_from"], rec["outline_until"])):
+                if start < edge and (end == "" or end > edge):
+                    found.append(f"{region} row {start}..{end or 'open'} is claimed by {c} across {edge}, where "
+                                 f"{c}'s claim starts or stops counting in the claimed outline; split the row there")
     return found
 
 
