@@ -42,6 +42,35 @@ SIXTY_FOUR_VILLAGES = Polygon([(127.53, 50.30), (127.78, 50.58), (128.10, 50.42)
 HEIXIAZI = Polygon([(134.10, 48.33), (134.25, 48.41), (134.50, 48.43), (134.52, 48.36), (134.32, 48.31)])
 ILI_VALLEY = box(80.2, 42.8, 84.2, 44.6)
 NORTHWEST_EAST_KAZ = Polygon([(79.0, 45.0), (79.0, 50.0), (88.0, 50.0), (88.0, 45.0)])
+# Tarbagatai (Tacheng) and Altai (Altay) districts: northern Xinjiang north of a line along the
+# Dzungarian basin's southern rim of the Tacheng and Altay prefectures.
+TARBAGATAI_ALTAI = Polygon([(80.0, 44.6), (84.2, 44.6), (85.6, 45.3), (88.0, 45.3), (91.0, 45.1), (92.0, 46.0),
+                            (92.0, 50.0), (80.0, 50.0)])
+# Jehol province (1928-1955): Chengde north of the Great Wall, Chifeng and the Chaoyang-Fuxin area of
+# western Liaoning. The Great Wall is drawn as a line from Gubeikou to Shanhaiguan.
+GREAT_WALL_EAST = [(116.3, 40.55), (117.2, 40.45), (117.5, 40.25), (118.5, 40.2), (119.75, 40.05)]
+JEHOL = Polygon([*GREAT_WALL_EAST, (120.6, 40.6), (121.4, 41.4), (122.0, 42.3), (121.6, 43.2), (120.8, 44.4),
+                 (119.6, 45.1), (118.3, 45.0), *MENGJIANG_EAST_LINE[2:4], (116.3, 40.55)])
+# East Hebei (Jidong) autonomous council: the 22 counties between the Great Wall, Beijing and the Gulf
+# of Bohai, from Tongzhou to Shanhaiguan, Tianjin city left out.
+EAST_HEBEI = Polygon([(116.6, 40.5), *GREAT_WALL_EAST[1:], (120.0, 39.8), (119.3, 39.0), (117.9, 38.9),
+                      (117.6, 39.35), (117.1, 39.55), (116.6, 39.75)])
+# Leased territories on the coast, small polygons around each (their land areas were 300-3,500 km²).
+KWANTUNG = Polygon([(120.8, 38.6), (122.5, 38.6), (122.5, 39.25), (122.2, 39.45), (121.45, 39.55), (120.8, 39.3)])
+KIAUTSCHOU = box(119.9, 35.85, 120.7, 36.4)
+WEIHAIWEI = box(121.8, 37.25, 122.55, 37.6)
+# Hong Kong districts ceded in 1842 (the island) and 1860 (Kowloon); the rest is the 1898 lease.
+HONG_KONG_CEDED = ["Central and Western District", "Wan Chai", "Eastern", "Southern", "Yau Tsim Mong",
+                   "Sham Shui Po", "Kowloon City"]
+# Japanese occupation of China proper in stages (areas held by 1938, 1938-39 and by Ichi-Go in 1944).
+LOWER_YANGTZE = Polygon([(116.9, 35.2), (122.5, 35.2), (122.5, 29.9), (119.2, 29.9), (117.8, 30.6), (116.9, 31.6)])
+WUHAN = Polygon([(112.7, 31.9), (115.9, 31.9), (116.1, 30.0), (114.6, 29.6), (113.0, 29.6), (112.7, 30.4)])
+GUANGZHOU = Polygon([(112.3, 23.9), (114.4, 23.9), (114.6, 22.6), (113.6, 22.0), (112.3, 22.3)])
+ICHIGO_NORTH = Polygon([(111.9, 35.0), (114.9, 35.0), (114.9, 32.4), (114.0, 31.9), (112.7, 31.9), (112.7, 29.6),
+                        (114.2, 29.3), (113.9, 26.0), (112.2, 25.6), (111.3, 26.2), (111.4, 29.5), (111.9, 31.0),
+                        (111.9, 35.0)])
+ICHIGO_SOUTH = Polygon([(112.2, 25.6), (111.2, 24.8), (110.9, 23.6), (109.4, 22.1), (107.4, 21.9), (107.2, 23.3),
+                        (108.9, 24.5), (110.0, 25.9), (111.3, 26.2)])
 
 CONTEXT_COUNTRIES = ["KAZ", "KGZ", "TJK", "UZB", "TKM", "AFG", "PAK", "IND", "NPL", "BTN", "BGD", "MMR",
                      "LAO", "VNM", "THA", "KHM", "PRK", "KOR", "JPN", "IRN", "PHL"]
@@ -80,26 +109,51 @@ def raw_units(admin1: gpd.GeoDataFrame) -> dict[str, shapely.Geometry]:
     heilongjiang = _pick(admin1, "CHN", ["Heilongjiang Sheng"])
     amur = _pick(admin1, "RUS", ["Amurskaya Oblast'"])
 
+    hebei = _pick(admin1, "CHN", ["Hebei Sheng"])
+    liaoning = _pick(admin1, "CHN", ["Liaoning Sheng"])
+    shandong = _pick(admin1, "CHN", ["Shandong Sheng"])
+    hong_kong = _pick(admin1, "HKG")
+    hk_ceded = _pick(admin1, "HKG", HONG_KONG_CEDED)
     barga = inner_mongolia & BARGA_CUT
     mengjiang = ((inner_mongolia & WEST_OF_MENGJIANG_EAST) - ORDOS - barga) | (
         _pick(admin1, "CHN", ["Hebei Sheng"]) & ZHANGJIAKOU) | (_pick(admin1, "CHN", ["Shanxi Sheng"]) & DATONG)
-    manchuria = (_pick(admin1, "CHN", ["Heilongjiang Sheng", "Jilin Sheng", "Liaoning Sheng"])
-                 | (inner_mongolia - WEST_OF_MENGJIANG_EAST - box(96, 37, 106.5, 47.2)))
+    # ORDOS stays with China (rest): it was part of Suiyuan but outside Mengjiang's reach.
+    east_inner_mongolia = inner_mongolia - WEST_OF_MENGJIANG_EAST - box(96, 37, 106.5, 47.2) - ORDOS
     units: dict[str, shapely.Geometry] = {
+        "hong_kong": hk_ceded,
+        "new_territories": hong_kong - hk_ceded,
+        "macau": _pick(admin1, "MAC"),
+        "kwantung": liaoning & KWANTUNG,
+        "kiautschou": shandong & KIAUTSCHOU,
+        "weihaiwei": shandong & WEIHAIWEI,
         "outer_mongolia": _pick(admin1, "MNG"),
         "tannu_uriankhai": _pick(admin1, "RUS", ["Respublika Tyva"]),
         "barga": barga,
         "heixiazi": HEIXIAZI & (heilongjiang | khabarovsk),
         "sixty_four_villages": amur & SIXTY_FOUR_VILLAGES,
         "mengjiang": mengjiang,
-        "manchuria": manchuria,
+        "jehol": (hebei | liaoning | inner_mongolia) & JEHOL,
+        "east_hebei": (hebei | _pick(admin1, "CHN", ["Beijing Shi", "Tianjin Shi"])) & EAST_HEBEI,
+        "khingan": east_inner_mongolia,
+        "north_manchuria": heilongjiang,
+        "manchuria": _pick(admin1, "CHN", ["Jilin Sheng", "Liaoning Sheng"]),
         "amur_left_bank": (amur | _pick(admin1, "RUS", ["Yevreyskaya Avtonomnaya Oblast'"])
                            | ((khabarovsk - RIGHT_OF_LOWER_AMUR) & UDA_LIMIT)),
         "primorye": _pick(admin1, "RUS", ["Primorskiy Kray"]) | ((khabarovsk & RIGHT_OF_LOWER_AMUR) & UDA_LIMIT),
         "ili": xinjiang & ILI_VALLEY,
+        "tarbagatai_altai": xinjiang & TARBAGATAI_ALTAI,
         "xinjiang": xinjiang,
         "tibet": _pick(admin1, "CHN", ["Tibet Autonomous Region"]),
         "taiwan": _pick(admin1, "TWN"),
+        "hainan": _pick(admin1, "CHN", ["Hainan Sheng"]),
+        "shanghai": _pick(admin1, "CHN", ["Shanghai Shi"]),
+        "lower_yangtze": _pick(admin1, "CHN", ["Jiangsu Sheng", "Zhejiang Sheng", "Anhui Sheng"]) & LOWER_YANGTZE,
+        "north_china": _pick(admin1, "CHN", ["Beijing Shi", "Tianjin Shi", "Hebei Sheng", "Shanxi Sheng"]),
+        "shandong": shandong,
+        "wuhan": _pick(admin1, "CHN", ["Hubei Sheng", "Anhui Sheng", "Jiangxi Sheng", "Henan Sheng"]) & WUHAN,
+        "guangzhou": _pick(admin1, "CHN", ["Guangdong Sheng"]) & GUANGZHOU,
+        "ichigo_north": _pick(admin1, "CHN", ["Henan Sheng", "Hubei Sheng", "Hunan Sheng"]) & ICHIGO_NORTH,
+        "ichigo_south": _pick(admin1, "CHN", ["Guangxi Zhuangzu Zizhiqu", "Hunan Sheng"]) & ICHIGO_SOUTH,
         "northwest_cession": (_pick(admin1, "KAZ", ["Almaty Oblysy", "Almaty Qalasy"])
                               | (_pick(admin1, "KAZ", ["Shyghys Qazaqstan Oblysy"]) & NORTHWEST_EAST_KAZ)
                               | _pick(admin1, "KGZ", ["Issyk-Kul'skaya Oblast'"])),

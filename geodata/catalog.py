@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .dates import in_range
+from .dates import FIRST, in_range, parse_date
 from .errors import DataError
 from .io import DATA_DIR, read_yaml, require
 from .periods import check_sources
@@ -91,4 +91,17 @@ def load_claimants(data_dir: Path = DATA_DIR) -> dict[str, dict]:
     for cid, claimant in claimants.items():
         if not isinstance(claimant.get("chinese"), bool):
             raise DataError(path, f"claimant {cid}: chinese must be true or false")
+        if claimant["chinese"]:
+            try:
+                claimant["outline_from"] = parse_date(claimant.get("outline_from") or FIRST.isoformat()).isoformat()
+                until = claimant.get("outline_until")
+                claimant["outline_until"] = parse_date(until).isoformat() if until else ""
+            except ValueError as exc:
+                raise DataError(path, f"claimant {cid}: outline dates: {exc}") from None
     return claimants
+
+
+def outline_claimant(claimants: dict[str, dict], claimant: str, start: str) -> bool:
+    """Whether a Chinese claimant's claim on a row starting at `start` (ISO) counts in the "claimed" outline."""
+    rec = claimants[claimant]
+    return bool(rec["chinese"]) and rec["outline_from"] <= start and (not rec["outline_until"] or start < rec["outline_until"])

@@ -9,7 +9,7 @@ import geopandas as gpd
 import pandas as pd
 import shapely
 
-from .catalog import PRECISION_LABELS, load_claimants, load_statuses, unit_records
+from .catalog import PRECISION_LABELS, load_claimants, load_statuses, outline_claimant, unit_records
 from .dates import FIRST, in_range
 from .errors import DataError
 from .io import DATA_DIR, read_geojson
@@ -49,13 +49,18 @@ def _layer(data_dir: Path) -> gpd.GeoDataFrame:
     rows = pd.DataFrame(load_periods(unit_records(data_dir), statuses, claimants, data_dir))
     rows["status_label"] = [statuses[s]["label"] for s in rows.status]
     rows["china_control"] = [bool(statuses[s]["china_control"]) for s in rows.status]
-    chinese = {c for c, rec in claimants.items() if rec["chinese"]}
-    rows["china_claim"] = [ctrl or bool(chinese & set(filter(None, c.split(","))))
-                           for ctrl, c in zip(rows.china_control, rows.claimed_by)]
+    # The claimed outline is the claim of the government that held China's mainland at the time; another
+    # Chinese government's claim (the ROC's after 1949) goes in other_china_claims.
+    drawn = [[c for c in filter(None, claimed.split(",")) if outline_claimant(claimants, c, start)]
+             for claimed, start in zip(rows.claimed_by, rows.start)]
+    rows["china_claim"] = [ctrl or bool(d) for ctrl, d in zip(rows.china_control, drawn)]
+    rows["other_china_claims"] = [",".join(c for c in filter(None, claimed.split(","))
+                                           if claimants[c]["chinese"] and c not in d)
+                                  for claimed, d in zip(rows.claimed_by, drawn)]
     merged = rows.merge(units, on="region", how="left", validate="many_to_one")
     cols = ["region", "name", "name_zh", "name_local", "start", "end", "status", "status_label", "claimed_by",
-            "china_control", "china_claim", "precision", "precision_label", "precision_note", "area_km2", "note",
-            "uncertainty", "sources", "geometry"]
+            "china_control", "china_claim", "other_china_claims", "precision", "precision_label", "precision_note",
+            "area_km2", "note", "uncertainty", "sources", "geometry"]
     return gpd.GeoDataFrame(merged[cols], geometry="geometry", crs="EPSG:4326")
 
 

@@ -18,7 +18,7 @@ import geopandas as gpd
 import shapely
 
 from .calendars import load_calendars
-from .catalog import unit_records
+from .catalog import load_claimants, unit_records
 from .claims import load_claims, load_perspectives
 from .errors import DataError
 from .events import load_events
@@ -64,6 +64,7 @@ def problems(data_dir: Path = DATA_DIR) -> list[str]:
     found += doubted_facts(claims, events, rows, checks["verdicts_doubting"])
     found += correcting_correct_claims(claims, checks["correction_markers"])
     found += date_mismatches(events, claims, moments, tour)
+    found += _claim_window_problems(layer, load_claimants(data_dir))
     size = (Path(data_dir) / "units.geojson").stat().st_size
     if size > MAX_UNITS_BYTES:
         found.append(f"units.geojson is {size / 1024:.0f} KB, over the {MAX_UNITS_BYTES // 1024} KB budget")
@@ -203,6 +204,21 @@ def date_mismatches(events: Iterable, claims: Iterable[dict], moments: dict[str,
         check(f"moment {mid}", moment.get("event", ""), moment["date"])
     for c in claims:
         check(f"claim {c['id']}", c.get("event", ""), c["date"])
+    return found
+
+
+def _claim_window_problems(layer: gpd.GeoDataFrame, claimants: dict[str, dict]) -> list[str]:
+    """A row claimed by a Chinese government must lie wholly inside or outside its outline span (split it)."""
+    found = []
+    for region, start, end, claimed in zip(layer.region, layer.start, layer.end, layer.claimed_by):
+        for c in filter(None, claimed.split(",")):
+            rec = claimants[c]
+            if not rec["chinese"]:
+                continue
+            for edge in filter(None, (rec["outline_from"], rec["outline_until"])):
+                if start < edge and (end == "" or end > edge):
+                    found.append(f"{region} row {start}..{end or 'open'} is claimed by {c} across {edge}, where "
+                                 f"{c}'s claim starts or stops counting in the claimed outline; split the row there")
     return found
 
 

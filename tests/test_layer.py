@@ -10,6 +10,11 @@ REQUIRED_UNITS = {"outer_mongolia", "tannu_uriankhai", "barga", "amur_left_bank"
                   "russia"}
 HARBIN = shapely.Point(126.63, 45.75)
 ULAANBAATAR = shapely.Point(106.92, 47.92)
+TAIPEI = shapely.Point(121.56, 25.04)
+NANJING = shapely.Point(118.78, 32.06)
+WUHAN = shapely.Point(114.3, 30.59)
+CHONGQING = shapely.Point(106.55, 29.56)
+CHENGDE = shapely.Point(117.94, 40.97)
 
 
 @pytest.fixture(scope="module")
@@ -85,8 +90,39 @@ def test_china_outline_and_area_follow_control_and_claim():
     assert geodata.china_outline("1935-01-01", "claim").contains(ULAANBAATAR)
     assert not geodata.china_outline("1935-01-01", "control").contains(ULAANBAATAR)
     mongolia = float(geodata.load_units().set_index("region").loc["outer_mongolia", "area_km2"])
-    assert geodata.china_area_km2("1960-01-01", "claim") - geodata.china_area_km2("1960-01-01", "control") >= mongolia
+    assert geodata.china_area_km2("1935-01-01", "claim") - geodata.china_area_km2("1935-01-01", "control") >= mongolia
     assert geodata.china_area_km2("1800-01-01") > geodata.china_area_km2("1870-01-01")
+
+
+def test_after_1949_the_claimed_outline_is_the_prcs_and_roc_only_claims_are_listed():
+    rows = geodata.status_at("1960-01-01").set_index("region")
+    assert rows.loc["taiwan", "status"] == "roc_held" and rows.loc["taiwan", "claimed_by"] == "prc"
+    assert geodata.china_outline("1960-01-01", "claim").contains(TAIPEI)
+    assert not geodata.china_outline("1960-01-01", "claim").contains(ULAANBAATAR)
+    for unit in ("outer_mongolia", "tannu_uriankhai", "sixty_four_villages"):
+        assert rows.loc[unit, "other_china_claims"] == "roc"
+        assert not rows.loc[unit, "china_claim"]
+    before = geodata.status_at("1948-01-01").set_index("region")
+    assert before.loc["tannu_uriankhai", "china_claim"] and before.loc["sixty_four_villages", "china_claim"]
+    assert before.loc["tannu_uriankhai", "other_china_claims"] == ""
+
+
+def test_japanese_occupation_of_china_proper_is_drawn_in_stages():
+    control = geodata.china_outline
+    assert control("1937-06-01").contains(NANJING) and control("1937-06-01").contains(WUHAN)
+    assert not control("1938-06-01").contains(NANJING) and control("1938-06-01").contains(WUHAN)
+    assert not control("1940-01-01").contains(WUHAN) and control("1940-01-01").contains(CHONGQING)
+    rows = geodata.status_at("1941-01-01").set_index("region")
+    assert {rows.loc[u, "status"] for u in ("north_china", "lower_yangtze", "wuhan")} == {"japanese_puppet"}
+    assert rows.loc["hainan", "status"] == "occupied"
+    assert geodata.status_at("1945-01-01").set_index("region").loc["ichigo_north", "status"] == "occupied"
+    assert control("1946-01-01").contains(NANJING) and control("1946-01-01").contains(WUHAN)
+    assert geodata.china_area_km2("1940-01-01") < geodata.china_area_km2("1937-01-01") - 500_000
+
+
+def test_jehol_passes_to_manchukuo_in_1933_not_1932():
+    assert geodata.china_outline("1932-06-01").contains(CHENGDE)
+    assert not geodata.china_outline("1933-06-01").contains(CHENGDE)
 
 
 def test_border_edges_separate_china_from_the_rest():

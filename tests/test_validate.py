@@ -277,3 +277,15 @@ def test_broken_glossary_or_dated_names_are_reported(data_copy):
                     encoding="utf-8")
     assert any("unit outer_mongolia: names_by_date #5: until 1900-01-01 is not after" in p
                for p in validate.problems(data_copy))
+def test_a_chinese_claim_spanning_the_1949_change_of_government_is_reported(data_copy):
+    path = data_copy / "periods.yaml"
+    text = path.read_text(encoding="utf-8")
+    # merge Tuva's 1944-49 and 1949- rows into one ROC-claimed row running across 1 October 1949
+    tuva = text.index("\ntannu_uriankhai:\n")
+    end_line = text.index("  end: '1949-10-01'\n", tuva)
+    row_1949 = text.index("- start: '1949-10-01'\n", end_line)
+    next_unit = re.search(r"^[a-z_]+:\n", text[row_1949:], re.M).start() + row_1949
+    text = text[:end_line] + text[end_line + len("  end: '1949-10-01'\n"):row_1949] + text[next_unit:]
+    path.write_text(text, encoding="utf-8")
+    found = validate.problems(data_copy)
+    assert any("tannu_uriankhai" in p and "across 1949-10-01" in p for p in found), found
