@@ -6,6 +6,8 @@ from pathlib import Path
 from .errors import DataError
 from .io import DATA_DIR, read_yaml, require
 
+MODES = ("control", "claim")   # how China's border is drawn: what it controls, or what it claims
+
 PRECISION_LABELS = {
     "close": "modern boundary, close to the historical one",
     "approximate": "approximate",

@@ -5,10 +5,14 @@ import json
 from pathlib import Path
 from typing import Any
 
-import geopandas as gpd
+from typing import TYPE_CHECKING
+
 import yaml
 
 from .errors import DataError
+
+if TYPE_CHECKING:   # geopandas is imported when a GeoJSON file is read: the app reads none at start
+    import geopandas as gpd
 
 DATA_DIR = Path(__file__).resolve().parent
 
@@ -32,8 +36,10 @@ def read_yaml(path: Path) -> Any:
     return data
 
 
-def read_geojson(path: Path) -> gpd.GeoDataFrame:
+def read_geojson(path: Path) -> "gpd.GeoDataFrame":
     """Read a GeoJSON FeatureCollection into EPSG:4326; any failure becomes a DataError."""
+    import geopandas as gpd
+
     try:
         raw = json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
