@@ -10,12 +10,12 @@ import flask
 from dash import Dash
 from werkzeug.exceptions import BadRequest, HTTPException
 
-from . import callbacks, figures, layout
+from . import callbacks, layout
 from . import downloads, tour
 from . import i18n, security
 from .query import View, request_view
 from .config import Settings, load_settings
-from .data import load_atlas
+from .data import load_atlas, register_bundle_route
 
 ASSETS = Path(__file__).resolve().parent.parent / "assets"
 CALLBACK_PATH = "/_dash-update-component"
@@ -66,8 +66,7 @@ def create_app(settings: Settings | None = None) -> Dash:
         meta_tags=[{"name": "viewport", "content": "width=device-width, initial-scale=1"},
                    {"name": "description", "content": "China's northern border and Outer Mongolia, 1689–2008"}],
     )
-    stops = [figures.to_date(s) for s in atlas.data["stops"]]
-    start = figures.stop_index(stops, figures.dt.date(settings.default_year, 1, 1))
+    stops = atlas.stops()
     units = set(atlas.units)
 
     @functools.lru_cache(maxsize=64)
@@ -87,6 +86,7 @@ def create_app(settings: Settings | None = None) -> Dash:
     tour.register(app)
     server = app.server
     downloads.register_routes(server)
+    register_bundle_route(server)
 
     @server.before_request
     def _guard() -> Any:

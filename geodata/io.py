@@ -15,6 +15,8 @@ if TYPE_CHECKING:   # geopandas is imported when a GeoJSON file is read: the app
     import geopandas as gpd
 
 DATA_DIR = Path(__file__).resolve().parent
+# libyaml's safe loader where PyYAML has it: the same result, ten times faster than the pure-Python one
+SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def read_yaml(path: Path) -> Any:
@@ -26,7 +28,7 @@ def read_yaml(path: Path) -> Any:
     except (OSError, UnicodeDecodeError) as exc:
         raise DataError(path, f"cannot be read ({exc})") from None
     try:
-        data = yaml.safe_load(text)
+        data = yaml.load(text, Loader=SAFE_LOADER)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" at line {mark.line + 1}" if mark else ""
