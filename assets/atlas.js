@@ -51,8 +51,10 @@
     /* ---- one step ---------------------------------------------------------------------------------- */
 
     function drawMap(stop) {
-        var d = page.data, k = d.stopState[stop];
+        /* Bring the map to a slider position; true when anything on it changed. */
+        var d = page.data, k = d.stopState[stop], changed = false;
         if (k !== page.k || page.drawnMode !== page.mode) {
+            changed = true;
             page.map.step(M().unitFills(d, page.styles, k), M().borderSet(d, k, page.mode), M().ghostSet(d, k, page.mode));
             page.drawnMode = page.mode;
         }
@@ -60,6 +62,7 @@
         d.events.forEach(function (e, i) { if (e.id === page.chosen && e.stop === stop) { chosen = i; } });
         var key = vis.join(",") + "|" + chosen;
         if (key !== page.eventKey) {
+            changed = true;
             page.eventKey = key;
             var list = vis.map(function (i) {
                 var e = d.events[i];
@@ -68,17 +71,19 @@
             if (chosen >= 0 && vis.indexOf(chosen) < 0) { list.push({index: chosen, x: d.events[chosen].x, y: d.events[chosen].y, title: d.events[chosen].title}); }
             page.map.events(list, chosen);
         }
+        return changed;
     }
 
-    function markDrawn(stop) {
-        /* After the next frame (the step painted): tests and the benchmark wait for this. */
+    function markDrawn(stop, changed, then) {
+        /* After the next frame (the step painted): tests and the benchmark wait for this; `then` runs after it. */
         root.requestAnimationFrame(function () {
             var ch = new MessageChannel();
             ch.port1.onmessage = function () {
+                if (then) { then(); }
                 var node = byId("map");
                 if (node) {
                     node.setAttribute("data-drawn-stop", String(stop));
-                    node.dispatchEvent(new CustomEvent("atlas:drawn", {detail: {stop: stop}}));
+                    node.dispatchEvent(new CustomEvent("atlas:drawn", {detail: {stop: stop, changed: Boolean(changed)}}));
                 }
             };
             ch.port2.postMessage(0);
@@ -90,17 +95,17 @@
         var d = page.data, stop = M().clampStop(d, value);
         if (stop === page.stop && !force) { return; }
         var k = d.stopState[stop], when = d.stops[stop];
-        drawMap(stop);
+        var changed = drawMap(stop);
         page.stop = stop;
         var stateChanged = k !== page.k;
         page.k = k;
         setText("date-text", words(when));
         var change = M().changeText(d, d.text, page.ui, stop);
         setText("change-text", change);
-        renderEvents(stop);
         var marker = byId("area-date");
         if (marker) { marker.style.setProperty("--f", String(d.stopFrac[stop])); }
-        markDrawn(stop);
+        /* the events list is drawn in the frame after the map's: a long list must not hold the map back */
+        markDrawn(stop, changed, function () { if (page.stop === stop) { renderEvents(stop); } });
         later(function () {
             /* off screen or for assistive technology: once the slider rests, not at every step of a drag */
             renderTextView(k);
@@ -126,7 +131,8 @@
         var list = byId("event-list"), d = page.data;
         if (!list) { return; }
         var when = d.stops[stop], vis = M().visibleEvents(d, stop), selected = page.chosen;
-        var key = vis.join(",") + "|" + when + "|" + (selected || "");
+        var current = vis.filter(function (i) { return d.events[i].date === when; });
+        var key = vis.join(",") + "|" + current.join(",") + "|" + (selected || "");
         if (list.getAttribute("data-key") === key) { return; }
         list.setAttribute("data-key", key);
         var frag = document.createDocumentFragment();
@@ -302,7 +308,7 @@
             var list = byId("event-list");
             if (list) { list.removeAttribute("data-key"); }
             renderEvents(page.stop);
-            markDrawn(page.stop);
+            markDrawn(page.stop, true);
             writeUrl();
         }
         if (changedUnit) { setProps("details-request", {data: page.unit ? {unit: page.unit, state: page.k} : null}); }
@@ -327,6 +333,78 @@
         }).observe(host, {attributes: true, attributeFilter: ["aria-valuenow"], subtree: true, childList: true});
         return true;
     }
+
+    /* Key presses and dragging on the slider are taken before Dash's slider sees them: the map, the thumb and
+       the texts move at once, and Dash hears the new value once the slider rests (so a step never waits for
+       Dash to re-render the page). Play, the tour and the server still move the slider through Dash. */
+    var KEYS = {ArrowRight: 1, ArrowUp: 1, ArrowLeft: -1, ArrowDown: -1, PageUp: 10, PageDown: -10};
+    var commitTimer = null, dragging = null;
+
+    function thumb() { return document.querySelector("#year-slider [role=slider]"); }
+
+    function showThumb(node, v) {
+        /* Place the thumb as Dash's slider would (its centre moves from half a thumb in at each end). */
+        var max = parseInt(node.getAttribute("aria-valuemax"), 10) || 1, p = 100 * v / max, half = node.offsetWidth / 2;
+        node.setAttribute("aria-valuenow", String(v));
+        if (node.parentNode && node.parentNode.style) {
+            node.parentNode.style.left = "calc(" + p + "% + " + (half - half * p / 50) + "px)";
+        }
+    }
+
+    function userMove(v) {
+        var node = thumb();
+        if (!page.ready || !node) { return; }
+        v = M().clampStop(page.data, v);
+        if (v === page.stop) { return; }
+        showThumb(node, v);
+        step(v);
+        clearTimeout(commitTimer);
+        commitTimer = setTimeout(function () { setProps("year-slider", {value: page.stop}); }, dragging ? 400 : 200);
+    }
+
+    function valueAt(clientX) {
+        var host = document.querySelector("#year-slider .dash-slider-root"), node = thumb();
+        if (!host || !node) { return page.stop; }
+        var r = host.getBoundingClientRect(), half = node.offsetWidth / 2;
+        var max = parseInt(node.getAttribute("aria-valuemax"), 10) || 0;
+        var f = Math.max(0, Math.min(1, (clientX - r.left - half) / Math.max(1, r.width - 2 * half)));
+        return Math.round(f * max);
+    }
+
+    document.addEventListener("keydown", function (e) {
+        if (!page.ready || !e.target.closest || !e.target.closest("#year-slider [role=slider]")) { return; }
+        var d = page.data, to = null;
+        if (KEYS[e.key] !== undefined) { to = page.stop + KEYS[e.key] * (e.shiftKey ? 10 : 1); }
+        if (e.key === "Home") { to = 0; }
+        if (e.key === "End") { to = d.stops.length - 1; }
+        if (to === null) { return; }
+        e.preventDefault();
+        e.stopPropagation();
+        userMove(to);
+    }, true);
+    document.addEventListener("pointerdown", function (e) {
+        var host = e.target.closest ? e.target.closest("#year-slider .dash-slider-root") : null;
+        if (!page.ready || !host || e.button !== 0) { return; }
+        e.preventDefault();
+        e.stopPropagation();
+        dragging = {id: e.pointerId};
+        var node = thumb();
+        if (node) { node.focus(); }
+        userMove(valueAt(e.clientX));
+    }, true);
+    document.addEventListener("pointermove", function (e) {
+        if (!dragging) { return; }
+        e.preventDefault();
+        e.stopPropagation();
+        userMove(valueAt(e.clientX));
+    }, true);
+    document.addEventListener("pointerup", function (e) {
+        if (!dragging) { return; }
+        dragging = null;
+        e.stopPropagation();
+        clearTimeout(commitTimer);
+        setProps("year-slider", {value: page.stop});
+    }, true);
 
     function start(cfg, value) {
         /* Load the bundle, draw the map and the first step. cfg: the atlas-data store (or the export's config). */

@@ -69,6 +69,7 @@ def load_atlas() -> Atlas:
         names = rec.get("names", {})
         units[u] = {"region": u, "name": names.get("en", u), "name_zh": names.get("zh", ""),
                     "name_local": names.get("mn") or names.get("ru") or "", "precision": rec.get("precision", ""),
+                    "precision_note": rec.get("precision_note", ""),
                     "area_km2": timeline["unitArea"][i]}
     events = sorted(load_events(records), key=lambda e: (e.date, e.id))
     return Atlas(data=timeline, texts=texts, periods=timeline["periods"], units=units, statuses=load_statuses(),

@@ -210,7 +210,7 @@ def build_bundle(data_dir: Path = DATA_DIR) -> dict[str, Any]:
         periods.setdefault(row["region"], []).append(
             {"start": row["start"], "end": row["end"], "status": row["status"],
              "claimed_by": [c for c in row["claimed_by"].split(",") if c], "sources": row["sources"] or [],
-             "note": bool(row["note"]), "uncertainty": bool(row["uncertainty"])})
+             "note": row["note"], "uncertainty": row["uncertainty"]})
     timeline = {
         "first": FIRST.isoformat(), "last": LAST.isoformat(), "modes": list(MODES),
         "units": units, "statuses": status_ids, "claimants": claimant_ids,

@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 
 from dashboard import figures
+from dashboard.i18n import date_words
 from dashboard.data import load_atlas
 from tests.conftest import ARTIFACTS, open_app
 
@@ -41,7 +42,7 @@ def test_arrow_keys_move_date_and_map(page) -> None:
     start = atlas.stop_of("1911-01-01")
     page.keyboard.press("ArrowRight")
     _wait_drawn(page, start + 1)
-    assert page.inner_text("#date-text") == figures.date_in_words(atlas.data["stops"][start + 1])
+    assert page.inner_text("#date-text") == date_words(atlas.data["stops"][start + 1], "en")
     assert page.inner_text("#date-text") != before
     # step until Outer Mongolia changes colour: the map follows the keys
     fills = _fills(page)
@@ -94,7 +95,7 @@ def test_change_buttons_step_through_1921(page) -> None:
                                arg=seen[-1] if seen else "1 January 1921")
         seen.append(page.inner_text("#date-text"))
         assert "Changed on this date" in page.inner_text("#change-text")
-    assert seen == [figures.date_in_words(d) for d in changes_1921]
+    assert seen == [date_words(d, "en") for d in changes_1921]
     page.click("#prev-change")
     page.wait_for_function("t => document.querySelector('#date-text').textContent === t",
                            arg=seen[-2] if len(seen) > 1 else seen[-1])
@@ -123,7 +124,7 @@ def test_click_event_moves_date(page) -> None:
     when = item.locator("time").get_attribute("datetime")
     button.click()
     page.wait_for_function("w => document.querySelector('#date-text').textContent === w",
-                           arg=figures.date_in_words(when))
+                           arg=date_words(when, "en"))
     page.wait_for_function("() => document.querySelector('#map .js-plotly-plot').data[9].lon.length === 1")
     assert title in page.evaluate("() => document.querySelector('#map .js-plotly-plot').data[9].text[0]")
     assert "chosen" in page.locator("#event-list li.chosen").get_attribute("class")

@@ -68,7 +68,7 @@ def test_static_export_from_disk_slider_colours_border_events(disk_page) -> None
     pg.focus("#year-slider")
     pg.keyboard.press("ArrowRight")
     _drawn(pg, start + 1)
-    assert pg.inner_text("#date-text") == figures.date_in_words(atlas.data["stops"][start + 1])
+    assert pg.inner_text("#date-text") == date_words(atlas.data["stops"][start + 1], "en")
     target = atlas.stop_of("1915-06-07")     # Outer Mongolia: autonomous; its border with China moves
     for _ in range(target - start - 1):
         pg.keyboard.press("ArrowRight")
@@ -103,9 +103,9 @@ def test_static_export_tour_and_change_buttons(disk_page) -> None:
     assert pg.inner_text("#date-text") == "1 December 1911"
     pg.click("#tour-start")
     assert pg.inner_text("#tour-caption") == stops[0].caption["en"]
-    assert pg.inner_text("#date-text") == figures.date_in_words(stops[0].date)
+    assert pg.inner_text("#date-text") == date_words(stops[0].date, "en")
     pg.click("#tour-next")
-    assert pg.inner_text("#date-text") == figures.date_in_words(stops[1].date)
+    assert pg.inner_text("#date-text") == date_words(stops[1].date, "en")
     pg.click("#tour-prev")
     assert pg.inner_text("#tour-step") == f"Stop 1 of {len(stops)}"
     pg.goto(pg.url_of + "?tour=1858-05-28,1945-13-01,1924-11-26")
@@ -136,7 +136,7 @@ def test_print_gives_map_legend_date_and_events_on_one_page(page, date: str) -> 
                          timeout=10000)
     for sel in ("#map .choroplethlocation", "#legend", "#date-text", "#event-list li.event.current"):
         assert pg.locator(sel).first.is_visible(), sel
-    assert pg.inner_text("#date-text") == figures.date_in_words(date)
+    assert pg.inner_text("#date-text") == date_words(date, "en")
     for sel in ("#year-slider", "#play-button", "#next-change", "#mode-switch", "#region-picker", "#downloads",
                 "#tour-start", ".modebar-container"):
         assert not pg.locator(sel).first.is_visible(), sel

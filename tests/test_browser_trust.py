@@ -7,7 +7,8 @@ import pytest
 from geodata.claims import load_claims
 from geodata.i18n import translate
 
-from dashboard import figures, trust
+from dashboard import figures
+from dashboard.i18n import date_words, trust
 from dashboard.data import load_atlas
 from tests.conftest import ARTIFACTS, open_app
 
@@ -49,7 +50,7 @@ def test_reading_view_follows_a_claim_to_the_map(page) -> None:
                            arg=str(stop), timeout=10000)
     assert _visible(page, "#map-view") and not _visible(page, "#reading-view")
     assert page.get_attribute("#tab-map", "aria-selected") == "true"
-    assert page.inner_text("#date-text") == figures.date_in_words(atlas.data["stops"][stop])
+    assert page.inner_text("#date-text") == date_words(atlas.data["stops"][stop], "en")
     assert page.get_attribute("#year-slider [role=slider]", "aria-valuenow") == str(stop)
     note = page.inner_text("#claim-return")
     assert "17 November 1919" in note and "petitioned" in note

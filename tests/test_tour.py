@@ -8,6 +8,7 @@ import pytest
 
 import geodata
 from dashboard import figures
+from dashboard.i18n import date_words
 from dashboard.data import load_atlas
 from dashboard.tour import TOUR_KEYS, tour_data
 from geodata.errors import DataError
@@ -78,7 +79,7 @@ def _at(pg, iso: str) -> None:
     stop = load_atlas().stop_of(iso)
     pg.wait_for_function("s => document.querySelector('#map .js-plotly-plot').getAttribute('data-drawn-stop') === s",
                          arg=str(stop), timeout=10000)
-    assert pg.inner_text("#date-text") == figures.date_in_words(load_atlas().data["stops"][stop])
+    assert pg.inner_text("#date-text") == date_words(load_atlas().data["stops"][stop], "en")
 
 
 def test_tour_steps_forward_and_back(page) -> None:
@@ -111,7 +112,7 @@ def test_tour_steps_forward_and_back(page) -> None:
     assert pg.inner_text("#tour-step") == f"Stop {len(stops)} of {len(stops)}"
     pg.click("#tour-exit")
     pg.wait_for_selector("#tour-caption", state="hidden")
-    assert pg.inner_text("#date-text") == figures.date_in_words(stops[-1].date)   # exit leaves the map where it is
+    assert pg.inner_text("#date-text") == date_words(stops[-1].date, "en")   # exit leaves the map where it is
 
 
 def test_tour_captions_in_chinese(page) -> None:
@@ -156,7 +157,7 @@ def test_custom_tour_date_between_steps_and_no_usable_date(page) -> None:
     atlas = load_atlas()
     shown = atlas.data["stops"][atlas.stop_of("1913-06-15")]
     _at(pg, shown)
-    assert figures.date_in_words(shown) in pg.inner_text("#tour-caption")
+    assert date_words(shown, "en") in pg.inner_text("#tour-caption")
     open_app(pg, "?tour=garbage,,2100-01-01")
     pg.wait_for_function("() => document.querySelector('#tour-notice').textContent.length > 0", timeout=10000)
     assert "garbage" in pg.inner_text("#tour-notice") and "built-in tour" in pg.inner_text("#tour-notice")
