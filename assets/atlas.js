@@ -503,6 +503,11 @@
         var target = t.closest("#share-button, #embed-button, #copy-embed, #close-embed, #map-zoom-in, #map-zoom-out, #map-reset");
         var btn = t.closest("#event-list button.event-title");
         if (btn && page.ready) { showEvent(parseInt(btn.getAttribute("data-index"), 10)); return; }
+        if (t.closest("#clear-selection") && page.ready) {
+            setProps("region-picker", {value: null});
+            setView(page.mode, null, page.chosen);
+            return;
+        }
         if (!target) { return; }
         if (target.id.indexOf("map-") === 0) {
             if (page.map) { page.map.zoom({"map-zoom-in": 0.7, "map-zoom-out": 1 / 0.7, "map-reset": 0}[target.id]); }

@@ -46,7 +46,7 @@ def test_reading_view_follows_a_claim_to_the_map(page) -> None:
     _shot(page, "trust-reading-claim.png")
     stop = atlas.stop_of("1919-11-17")
     claim.locator("button.claim-map").click()
-    page.wait_for_function("s => document.querySelector('#map .js-plotly-plot').getAttribute('data-drawn-stop') === s",
+    page.wait_for_function("s => document.getElementById('map').getAttribute('data-drawn-stop') === s",
                            arg=str(stop), timeout=10000)
     assert _visible(page, "#map-view") and not _visible(page, "#reading-view")
     assert page.get_attribute("#tab-map", "aria-selected") == "true"

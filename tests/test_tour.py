@@ -77,7 +77,7 @@ def test_missing_tour_file_raises_data_error(tmp_path: Path) -> None:
 def _at(pg, iso: str) -> None:
     """Wait until the page shows a date and the map has been redrawn for it."""
     stop = load_atlas().stop_of(iso)
-    pg.wait_for_function("s => document.querySelector('#map .js-plotly-plot').getAttribute('data-drawn-stop') === s",
+    pg.wait_for_function("s => document.getElementById('map').getAttribute('data-drawn-stop') === s",
                          arg=str(stop), timeout=10000)
     assert pg.inner_text("#date-text") == date_words(load_atlas().data["stops"][stop], "en")
 
