@@ -100,6 +100,7 @@
         var stateChanged = k !== page.k;
         page.k = k;
         setText("date-text", words(when));
+        fixAria(stop);   /* the thumb says the date in words at once */
         var change = M().changeText(d, d.text, page.ui, stop);
         setText("change-text", change);
         var marker = byId("area-date");
@@ -109,7 +110,6 @@
         later(function () {
             /* off screen or for assistive technology: once the slider rests, not at every step of a drag */
             renderTextView(k);
-            fixAria(stop);
             setText("announce", words(when) + ui("sentenceEnd", ". ") + change);
             writeUrl();
             if (stateChanged || force) { setProps("state-index", {data: k}); }

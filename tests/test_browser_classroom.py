@@ -162,7 +162,7 @@ def test_embed_mode_is_compact(browser, live_server, width, height) -> None:
 @pytest.mark.parametrize("lang", ["en", "zh", "mn"])
 def test_page_in_each_language(page, lang) -> None:
     _open(page, f"?lang={lang}&date=1921-07-11&region=outer_mongolia")
-    data = {"units": ATLAS.data["units"], "unitNames": ATLAS.texts[lang]["units"]}
+    data = {"units": ATLAS.data["units"], "unitNames": ATLAS.texts[lang]["units"], "events": ATLAS.texts[lang]["events"]}
     assert page.get_attribute("html", "lang") == HTML_LANG[lang]
     assert page.title() == t(lang, "meta.title")
     assert page.inner_text("h1") == t(lang, "header.title")

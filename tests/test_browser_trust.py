@@ -7,8 +7,8 @@ import pytest
 from geodata.claims import load_claims
 from geodata.i18n import translate
 
-from dashboard import figures
-from dashboard.i18n import date_words, trust
+from dashboard import figures, trust
+from dashboard.i18n import date_words
 from dashboard.data import load_atlas
 from tests.conftest import ARTIFACTS, open_app
 
