@@ -230,8 +230,9 @@
     /* ---- the address, share and embed -------------------------------------------------------------- */
 
     function currentQuery() {
-        return M().viewQuery(page.data, {stop: page.stop, mode: page.mode, unit: page.unit, lang: page.data.lang},
-            root.location.search);
+        var lang = page.staticPage ? "en" : page.data.lang;   /* a static page's language is its file */
+        return M().viewQuery(page.data, {stop: page.stop, mode: page.mode, unit: page.unit, lang: lang},
+            page.staticPage ? "" : root.location.search);
     }
 
     function writeUrl() {
@@ -247,7 +248,8 @@
     function syncLinks(query) {
         /* Links that carry the view: the language switch, "open the full atlas", the share and embed fields. */
         document.querySelectorAll("#language-nav a[data-lang]").forEach(function (a) {
-            a.setAttribute("href", M().withParam(query, "lang", a.getAttribute("data-lang")));
+            var file = a.getAttribute("data-file");   /* the static export: one file per language */
+            a.setAttribute("href", file ? file + query : M().withParam(query, "lang", a.getAttribute("data-lang")));
         });
         var full = byId("open-full");
         if (full) { full.setAttribute("href", M().withParam(query, "embed", "0")); }

@@ -34,6 +34,7 @@
         if (loads[bodyId]) { return loads[bodyId]; }
         var holder = byId(holderId), body = byId(bodyId);
         if (!holder || !body) { return Promise.resolve(null); }
+        if (body.getAttribute("data-loaded")) { return Promise.resolve(body); }   /* the static export holds it */
         var lang = holder.getAttribute("data-lang") || "en";
         var url = holder.getAttribute("data-src") + "?lang=" + encodeURIComponent(lang);
         holder.setAttribute("aria-busy", "true");

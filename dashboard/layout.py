@@ -127,8 +127,9 @@ def area_figure(data: dict[str, Any], lang: str) -> dict[str, Any]:
     return fig
 
 
-def build_layout(atlas: Atlas, stop: int, play_ms: int, view: View | None = None) -> Any:
-    """The page at a view from the URL (date, region, mode, language, embed); `stop` when no view is given."""
+def build_layout(atlas: Atlas, stop: int, play_ms: int, view: View | None = None, bundle: str | None = None) -> Any:
+    """The page at a view from the URL (date, region, mode, language, embed); `stop` when no view is given.
+    `bundle`: where the page script finds the bundle files (default: the app's /page-data/ under its prefix)."""
     view = view or View(stop)
     lang = view.lang
     data = atlas.data
@@ -138,7 +139,7 @@ def build_layout(atlas: Atlas, stop: int, play_ms: int, view: View | None = None
     names = atlas.texts[lang]["units"]
     unit_options = [{"label": name, "value": u} for u, name in zip(data["units"], names)]
     state = data["stopState"][stop]
-    config = {**page_config(lang), "bundle": get_relative_path("/page-data/"), "mode": view.mode, "region": view.region}
+    config = {**page_config(lang), "bundle": bundle or get_relative_path("/page-data/"), "mode": view.mode, "region": view.region}
     details = (details_panel(atlas, view.region, state, lang) if view.region
                else html.P(t(lang, "panel.empty"), className="empty"))
     fallback = lang != "en" and any(e.get("en") for e in atlas.texts[lang]["events"])
