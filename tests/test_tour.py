@@ -103,10 +103,10 @@ def test_tour_steps_forward_and_back(page) -> None:
     pg.click("#tour-prev")
     _at(pg, stops[1].date.isoformat())
     assert pg.inner_text("#tour-caption") == stops[1].caption["en"]
-    for _ in range(len(stops)):     # to the end: "next" is then disabled
-        if pg.is_disabled("#tour-next"):
-            break
+    for n in range(3, len(stops) + 1):     # to the end, one stop at a time: "next" is then disabled
         pg.click("#tour-next")
+        pg.wait_for_function("t => document.querySelector('#tour-step').textContent === t",
+                             arg=f"Stop {n} of {len(stops)}")
     _at(pg, stops[-1].date.isoformat())
     assert pg.is_disabled("#tour-next")
     assert pg.inner_text("#tour-step") == f"Stop {len(stops)} of {len(stops)}"
