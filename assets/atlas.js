@@ -112,7 +112,6 @@
             renderTextView(k);
             setText("announce", words(when) + ui("sentenceEnd", ". ") + change);
             writeUrl();
-            if (stateChanged || force) { setProps("state-index", {data: k}); }
             if (page.unit && (stateChanged || force)) { setProps("details-request", {data: {unit: page.unit, state: k}}); }
         });
     }
@@ -121,7 +120,7 @@
     function later(job) {
         restJobs = [job];
         clearTimeout(restTimer);
-        restTimer = setTimeout(function () { var jobs = restJobs; restJobs = []; jobs.forEach(function (j) { j(); }); }, 150);
+        restTimer = setTimeout(function () { var jobs = restJobs; restJobs = []; jobs.forEach(function (j) { j(); }); }, 250);
     }
 
     /* ---- the parts that follow the date ----------------------------------------------------------- */
@@ -361,7 +360,8 @@
         showThumb(node, v);
         step(v);
         clearTimeout(commitTimer);
-        commitTimer = setTimeout(function () { setProps("year-slider", {value: page.stop}); }, dragging ? 400 : 200);
+        /* Dash re-renders its slider when told: only once the reader pauses (keys held down repeat faster) */
+        commitTimer = setTimeout(function () { setProps("year-slider", {value: page.stop}); }, 500);
     }
 
     function valueAt(clientX) {

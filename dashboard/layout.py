@@ -148,7 +148,6 @@ def build_layout(atlas: Atlas, stop: int, play_ms: int, view: View | None = None
         dcc.Store(id="atlas-data", data=config),
         # Stores that callbacks listen to start as {} (not None): a Store whose data is None sets it again when it
         # mounts, which fires its callbacks (server round trips) on every page load.
-        dcc.Store(id="state-index", data=data["stopState"][stop]),
         dcc.Store(id="selected-event", data=None),
         dcc.Store(id="details-request", data={}),
         dcc.Store(id="page-ready", data=False),
