@@ -4,7 +4,6 @@
 (function () {
     "use strict";
     var DATE = /^\d{4}-\d{2}-\d{2}$/;
-    var PRINT_W = 680, PRINT_H = 430;  /* the map's size on paper, as .map in assets/print.css */
 
     function fmt(text, values) {
         return String(text).replace(/\{(\w+)\}/g, function (m, k) { return values[k] !== undefined ? values[k] : m; });
@@ -44,7 +43,7 @@
         /* A teacher's tour from "?tour=1858-05-28,1860-11-14": usable dates become stops (captioned with that
            day's events, or what changed), the rest are listed in a notice. */
         var parts = raw.split(",").slice(0, 200), stops = [], dropped = [], notes = [];
-        var atlas = window.dash_clientside.atlas;
+        var model = window.NBA && window.NBA.model, ui = window.NBA && window.NBA.page ? window.NBA.page.ui : null;
         parts.forEach(function (part) {
             var iso = part.trim();
             if (!iso) { return; }
@@ -55,9 +54,9 @@
             var stop = stopOf(data, iso);
             var titles = data.events.filter(function (e) { return e.date === iso; })
                 .map(function (e) { return e.title; });
-            var caption = titles.length ? titles.join("; ") + "." : (atlas ? atlas.changeText(data, stop) : "");
+            var caption = titles.length ? titles.join("; ") + "." : (model ? model.changeText(data, data.text, ui, stop) : "");
             if (data.stops[stop] !== iso) {
-                caption = fmt(S.no_step, {date: atlas ? atlas.words(data.stops[stop]) : data.stops[stop]}) + " " + caption;
+                caption = fmt(S.no_step, {date: model ? model.words(data.stops[stop], "day", ui) : data.stops[stop]}) + " " + caption;
             }
             stops.push({stop: stop, date: iso, text: caption});
         });
@@ -124,27 +123,41 @@
         return out;
     }
 
-    function tour(start, prev, next, exit, search, tdata, state, data) {
+    var OUTPUTS = [["year-slider", "value"], ["tour-state", "data"], ["tour-caption", "children"], ["tour-step", "children"],
+        ["tour", "className"], ["tour-notice", "children"], ["tour-prev", "disabled"], ["tour-next", "disabled"],
+        ["tour-start", "children"]];
+
+    function tour(start, prev, next, exit, search, tdata, state) {
         /* Dash callback around tourStep. Outputs: slider, tour state, caption, "Stop i of n", bar class,
-           notice, prev/next disabled, start label. */
+           notice, prev/next disabled, start label. Before the page bundle has loaded (a ?tour= link opening
+           the page), the answer comes once it has, through set_props. */
         var NU = window.dash_clientside.no_update;
         var id = triggered();
         var action = id === null || id === "url" ? "url" : String(id).replace("tour-", "");
-        var r = tourStep(action, search, tdata, state, data);
+        var data = pageData();
+        if (!data) {
+            (function wait() {
+                var d = pageData();
+                if (!d) { setTimeout(wait, 40); return; }
+                var out = answer(tourStep(action, search, tdata, state, d), NU);
+                OUTPUTS.forEach(function (o, n) {
+                    if (out[n] !== NU) { var props = {}; props[o[1]] = out[n]; window.dash_clientside.set_props(o[0], props); }
+                });
+            }());
+            return [NU, NU, NU, NU, NU, NU, NU, NU, NU];
+        }
+        return answer(tourStep(action, search, tdata, state, data), NU);
+    }
+
+    function answer(r, NU) {
         if (!r) { return [NU, NU, NU, NU, NU, NU, NU, NU, NU]; }
         return [r.stop === null ? NU : r.stop, r.state, r.caption, r.step, r.cls, r.notice === null ? NU : r.notice,
             r.prevDisabled, r.nextDisabled, r.label];
     }
 
-    function currentIso() {
-        var data = window.__atlasData, gd = document.querySelector("#map .js-plotly-plot");
-        var stop = gd ? parseInt(gd.getAttribute("data-drawn-stop"), 10) : NaN;
-        if (!data || isNaN(stop) || !data.stops[stop]) {
-            var slider = document.querySelector("#year-slider [role=slider]");
-            stop = slider ? parseInt(slider.getAttribute("aria-valuenow"), 10) : NaN;
-        }
-        return data && !isNaN(stop) && data.stops[stop] ? data.stops[stop] : null;
-    }
+    function pageData() { return window.NBA && window.NBA.page && window.NBA.page.ready ? window.NBA.page.data : null; }
+
+    function currentIso() { return window.NBA && window.NBA.atlas ? window.NBA.atlas.currentIso() : null; }
 
     function updateLinks() {
         var iso = currentIso(), link = document.getElementById("download-geojson");
@@ -155,24 +168,12 @@
     }
 
     function downloadPng() {
-        /* The map as it is now, with the date written on it, as a PNG made by plotly.js (no server). */
-        var gd = document.querySelector("#map .js-plotly-plot");
-        if (!gd || !gd._fullLayout || !window.Plotly) { return; }
+        /* The map as it is now, with the date written on it, as a PNG drawn in the browser (no server). */
+        var svg = document.querySelector("#map svg.nba-map");
+        if (!svg || !window.NBA.map) { return; }
         var date = (document.getElementById("date-text") || {}).textContent || "";
-        var width = Math.max(800, Math.round(gd._fullLayout.width)), height = Math.round(width * 0.66);
-        var layout = Object.assign({}, gd.layout, {
-            width: width, height: height, margin: {l: 0, r: 0, t: 40, b: 22},
-            annotations: [
-                {text: "<b>" + date + "</b>", x: 0.01, y: 1, xref: "paper", yref: "paper", xanchor: "left",
-                    yanchor: "bottom", yshift: 6, showarrow: false, font: {size: 20, color: "#1d232a"}},
-                {text: "Northern Border Atlas · boundaries: Natural Earth (public domain); dotted lines approximate",
-                    x: 0.99, y: 0, xref: "paper", yref: "paper", xanchor: "right", yanchor: "top", yshift: -4,
-                    showarrow: false, font: {size: 11, color: "#55606b"}}
-            ]
-        });
-        var name = "northern-border-atlas-" + (currentIso() || "map");
-        window.Plotly.downloadImage({data: gd.data, layout: layout},
-            {format: "png", width: width, height: height, scale: 2, filename: name});
+        window.NBA.map.toPng(svg, date, "Northern Border Atlas · boundaries: Natural Earth (public domain); dotted lines approximate",
+            "northern-border-atlas-" + (currentIso() || "map"));
     }
 
     function markLaterEvents(on) {
@@ -187,18 +188,10 @@
 
     var printed = false;
     function fitMap(print) {
-        /* plotly.js sizes the map in pixels from the screen; on paper it must fit the page, then come back. */
-        var gd = document.querySelector("#map .js-plotly-plot");
-        if (!gd || !gd._fullLayout || !window.Plotly || print === printed) { return; }
+        /* The SVG map scales with the page; on paper the list keeps only the events that made the map. */
+        if (print === printed) { return; }
         printed = print;
         markLaterEvents(print);
-        if (print) {
-            window.Plotly.relayout(gd, {width: PRINT_W, height: PRINT_H});
-        } else {
-            window.Plotly.relayout(gd, {width: null, height: null, autosize: true}).then(function () {
-                window.Plotly.Plots.resize(gd);
-            });
-        }
     }
     window.addEventListener("beforeprint", function () { fitMap(true); });
     window.addEventListener("afterprint", function () { fitMap(false); });

@@ -34,6 +34,7 @@
         if (loads[bodyId]) { return loads[bodyId]; }
         var holder = byId(holderId), body = byId(bodyId);
         if (!holder || !body) { return Promise.resolve(null); }
+        if (body.getAttribute("data-loaded")) { return Promise.resolve(body); }   /* the static export holds it */
         var lang = holder.getAttribute("data-lang") || "en";
         var url = holder.getAttribute("data-src") + "?lang=" + encodeURIComponent(lang);
         holder.setAttribute("aria-busy", "true");
@@ -101,7 +102,7 @@
 
     function moveToMoment(panel, moment) {
         /* Opened from a link rather than from its event: show the event's date and place on the map too. */
-        var data = window.__atlasData, events = {};
+        var data = (window.NBA && window.NBA.page && window.NBA.page.data), events = {};
         try { events = JSON.parse(panel.getAttribute("data-events") || "{}"); } catch (err) { return; }
         var id = Object.keys(events).filter(function (k) { return events[k] === moment; })[0];
         var ev = data && id ? data.events.filter(function (e) { return e.id === id; })[0] : null;
@@ -249,9 +250,10 @@
     /* Opening an address with #reading-view, #claim-…, #sources-… or #perspectives-…: wait for the page. */
     if (window.location.hash) {
         var first = window.location.hash;
-        waitFor(function () { return byId("map-view") && byId("perspectives-panel") && window.__atlasData; },
+        waitFor(function () { return byId("map-view") && byId("perspectives-panel") && (window.NBA && window.NBA.page && window.NBA.page.data); },
             function () { route(first); });
     }
 
-    window.atlasTrust = {eventExtra: eventExtra, showView: showView, openMoment: openMoment};
+    window.NBA = window.NBA || {};
+    window.NBA.trust = {eventExtra: eventExtra, showView: showView, openMoment: openMoment};
 }());

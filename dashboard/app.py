@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import functools
 import json
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -10,12 +11,12 @@ import flask
 from dash import Dash
 from werkzeug.exceptions import BadRequest, HTTPException
 
-from . import callbacks, figures, layout
+from . import callbacks, layout
 from . import downloads, tour
 from . import i18n, security
-from .query import View, request_view
+from .query import View, parse_query, request_view
 from .config import Settings, load_settings
-from .data import load_atlas
+from .data import load_atlas, register_bundle_route
 
 ASSETS = Path(__file__).resolve().parent.parent / "assets"
 CALLBACK_PATH = "/_dash-update-component"
@@ -66,8 +67,7 @@ def create_app(settings: Settings | None = None) -> Dash:
         meta_tags=[{"name": "viewport", "content": "width=device-width, initial-scale=1"},
                    {"name": "description", "content": "China's northern border and Outer Mongolia, 1689–2008"}],
     )
-    stops = [figures.to_date(s) for s in atlas.data["stops"]]
-    start = figures.stop_index(stops, figures.dt.date(settings.default_year, 1, 1))
+    stops = atlas.stops()
     units = set(atlas.units)
 
     @functools.lru_cache(maxsize=64)
@@ -84,9 +84,19 @@ def create_app(settings: Settings | None = None) -> Dash:
     i18n.install_index_language(app, lambda: request_view(stops, settings.default_year, units).lang)
     security.install(app, settings.frame_ancestors)
     callbacks.register(app, atlas, settings.default_year)
+
+    def _warm() -> None:
+        """Build each language's default page and a details panel now, so that no visitor's request pays for the
+        first reading of the translations (runs beside the server starting, not before it)."""
+        for lang in i18n.LANGUAGES:
+            view_layout(parse_query("", stops, settings.default_year, units, None, lang))
+            layout.details_panel(atlas, next(iter(atlas.units)), 0, lang)
+
+    threading.Thread(target=_warm, name="warm-up", daemon=True).start()
     tour.register(app)
     server = app.server
     downloads.register_routes(server)
+    register_bundle_route(server)
 
     @server.before_request
     def _guard() -> Any:

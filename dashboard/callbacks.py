@@ -1,17 +1,17 @@
-"""Callbacks: the slider path runs in the browser (assets/atlas.js); clicks and the URL use the server."""
+"""Callbacks. A slider step runs in the browser alone (assets/atlas.js watches the slider); what is left here:
+the page's first load, Play and previous/next change (browser-side), the address read by the server when it
+could not see it, and the details panel (server-side, in the page's language)."""
 from __future__ import annotations
 
 from typing import Any
 
 import flask
-from dash import ClientsideFunction, Dash, Input, Output, Patch, State, no_update
+from dash import ClientsideFunction, Dash, Input, Output, State
 
-from . import figures, layout, trust
+from . import layout, trust
 from .data import Atlas
 from .i18n import LANGUAGES
 from .query import parse_query
-
-MAP_DYNAMIC = ("units", "hatch", "ghost", "border_close", "border_approx", "selected", "events", "event_selected")
 
 
 def _bad_request(message: str) -> None:
@@ -44,23 +44,9 @@ def _valid_index(value: Any, size: int) -> int:
     return value
 
 
-def map_patch(atlas: Atlas, stop: int, mode: str, unit: str | None, event: str | None) -> Patch:
-    """The part of the map figure that changes with the date, as a Patch (server-callback path)."""
-    fig = figures.map_figure(atlas.data, atlas.units_fc, atlas.context_fc, stop, mode, unit, event)
-    patch = Patch()
-    keys = ("z", "customdata", "lon", "lat", "text")
-    for name in MAP_DYNAMIC:
-        i = figures.TRACE[name]
-        for key in keys:
-            if key in fig["data"][i]:
-                patch["data"][i][key] = fig["data"][i][key]
-    return patch
-
-
 def register(app: Dash, atlas: Atlas, default_year: int) -> None:
     """Attach every callback to the app."""
-    stops = [figures.to_date(s) for s in atlas.data["stops"]]
-    n_stops = len(stops)
+    stops = atlas.stops()
     n_states = len(atlas.data["states"])
     units = set(atlas.units)
 
@@ -78,7 +64,6 @@ def register(app: Dash, atlas: Atlas, default_year: int) -> None:
         Output("region-picker", "value", allow_duplicate=True),
         Output("mode-switch", "value"),
         Output("url-notice", "children"),
-        Output("render-mode", "data"),
         Input("view-request", "data"),
         State("page-lang", "data"),
         prevent_initial_call=True,
@@ -88,7 +73,7 @@ def register(app: Dash, atlas: Atlas, default_year: int) -> None:
         if not isinstance(request, dict) or not isinstance(request.get("search"), str):
             _bad_request("view request must be an object with a search string")
         view = parse_query(request["search"], stops, default_year, units, None, _valid_lang(lang))
-        return (view.stop, view.region, view.mode, view.notice or None, view.render)
+        return (view.stop, view.region, view.mode, view.notice or None)
 
     @app.callback(Output("details-panel", "children"), Input("details-request", "data"),
                   State("page-lang", "data"), prevent_initial_call=True)
@@ -103,41 +88,18 @@ def register(app: Dash, atlas: Atlas, default_year: int) -> None:
         state = _valid_index(request.get("state"), n_states)
         return layout.details_panel(atlas, unit, state, lang)
 
-    @app.callback(Output("map", "figure", allow_duplicate=True), Input("server-request", "data"),
-                  prevent_initial_call=True)
-    def server_render(request: Any) -> Any:
-        """Benchmark-only path (?render=server): redraw the map through the server."""
-        if not request:
-            return no_update
-        if not isinstance(request, dict):
-            _bad_request("render request must be an object")
-        stop = _valid_index(request.get("stop"), n_stops)
-        mode = request.get("mode")
-        if mode not in figures.MODES:
-            _bad_request("unknown mode")
-        event = request.get("event")
-        if event is not None and not isinstance(event, str):
-            _bad_request("bad event id")
-        return map_patch(atlas, stop, mode, _valid_unit(atlas, request.get("unit")), event)
-
     app.clientside_callback(
         ClientsideFunction(namespace="atlas", function_name="init"),
         Output("page-ready", "data"),
         Input("atlas-data", "data"),
         State("year-slider", "value"),
-        State("selected-event", "data"),
     )
     app.clientside_callback(
-        ClientsideFunction(namespace="atlas", function_name="render"),
-        Output("state-index", "data"),
-        Output("server-request", "data"),
-        Input("year-slider", "value"),
+        ClientsideFunction(namespace="atlas", function_name="view"),
+        Output("view-checked", "data", allow_duplicate=True),
         Input("mode-switch", "value"),
         Input("region-picker", "value"),
         Input("selected-event", "data"),
-        State("atlas-data", "data"),
-        State("render-mode", "data"),
-        State("state-index", "data"),
         prevent_initial_call=True,
     )
     app.clientside_callback(
@@ -145,30 +107,12 @@ def register(app: Dash, atlas: Atlas, default_year: int) -> None:
         Output("year-slider", "value"),
         Output("play-interval", "disabled"),
         Output("play-button", "children"),
-        Output("selected-event", "data"),
         Input("play-button", "n_clicks"),
         Input("play-interval", "n_intervals"),
         Input("prev-change", "n_clicks"),
         Input("next-change", "n_clicks"),
-        Input("map", "clickData"),
         State("year-slider", "value"),
         State("play-interval", "disabled"),
-        State("atlas-data", "data"),
-        prevent_initial_call=True,
-    )
-    app.clientside_callback(
-        ClientsideFunction(namespace="atlas", function_name="select"),
-        Output("region-picker", "value"),
-        Input("map", "clickData"),
-        Input("clear-selection", "n_clicks"),
-        prevent_initial_call=True,
-    )
-    app.clientside_callback(
-        ClientsideFunction(namespace="atlas", function_name="detailsRequest"),
-        Output("details-request", "data"),
-        Input("state-index", "data"),
-        Input("region-picker", "value"),
-        State("details-request", "data"),
         prevent_initial_call=True,
     )
     trust.register(app)

@@ -1,72 +1,87 @@
-"""Load the data layer once (through geodata's public API) and keep the page data in memory."""
+"""The page bundle (geodata/page/, built by `python -m geodata.bundle`) loaded once, as it is: no geometry or
+timeline work happens in the app."""
 from __future__ import annotations
 
+import datetime as dt
 import json
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
-import geodata
+from geodata.catalog import load_claimants, load_statuses, unit_records
+from geodata.errors import DataError
+from geodata.events import Event, load_events
+from geodata.io import DATA_DIR
 
-from . import figures
+PAGE_DIR = DATA_DIR / "page"
+BUNDLE_FILES = ("map.json", "timeline.json", "text-en.json", "text-zh.json", "text-mn.json")
 
 
 @dataclass(frozen=True)
 class Atlas:
-    """Everything the app serves, built once at start-up."""
+    """What the server needs of the bundle (the browser loads the same files itself)."""
 
-    data: dict[str, Any]            # compact timeline for the browser (dcc.Store)
-    units_fc: dict[str, Any]        # unit geometry, sent once inside the map figure
-    context_fc: dict[str, Any]      # grey neighbouring countries
+    data: dict[str, Any]                       # timeline.json: stops, states, events, periods
+    texts: dict[str, dict[str, Any]]           # language -> text-<lang>.json
     periods: dict[str, list[dict[str, Any]]]   # unit id -> its status rows, oldest first
     units: dict[str, dict[str, Any]]           # unit id -> names, precision, area
     statuses: dict[str, dict[str, Any]]
     claimants: dict[str, dict[str, Any]]
-    events: list[Any]
+    events: list[Event]
 
     def stop_of(self, iso: str) -> int:
         """Slider index of the last stop on or before an ISO date."""
-        return figures.stop_index([figures.to_date(s) for s in self.data["stops"]], figures.to_date(iso))
+        return stop_index(self.data["stops"], iso)
+
+    def stops(self) -> list[dt.date]:
+        """The slider's stops as dates."""
+        return [dt.date.fromisoformat(s) for s in self.data["stops"]]
 
 
-def _records(frame: Any) -> list[dict[str, Any]]:
-    """Rows of a (Geo)DataFrame as plain dicts, geometry kept as shapely objects."""
-    return [dict(zip(frame.columns, row)) for row in frame.itertuples(index=False, name=None)]
+def stop_index(stops: list[str] | list[dt.date], when: dt.date | str) -> int:
+    """Index of the last stop on or before `when` (0 when it is before the first); stops and when alike ISO or dates."""
+    key = when.isoformat() if isinstance(when, dt.date) and stops and isinstance(stops[0], str) else when
+    return max(bisect_right(stops, key) - 1, 0)  # type: ignore[arg-type]
+
+
+def read_bundle(name: str, folder: Path = PAGE_DIR) -> dict[str, Any]:
+    """One bundle file as parsed JSON (a missing or broken file is a DataError naming it)."""
+    path = folder / name
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise DataError(path, "file is missing: run python -m geodata.bundle") from None
+    except (OSError, ValueError) as exc:
+        raise DataError(path, f"cannot be read ({exc}): run python -m geodata.bundle") from None
 
 
 @lru_cache(maxsize=1)
 def load_atlas() -> Atlas:
-    """Build the atlas from geodata (cached: runs once per process)."""
-    layer = _records(geodata.load_layer().drop(columns="geometry"))
-    unit_rows = _records(geodata.load_units())
-    edge_rows = _records(geodata.load_edges())
-    context = geodata.load_context()
-    statuses = geodata.load_statuses()
-    claimants = geodata.load_claimants()
-    events = sorted(geodata.load_events(), key=lambda e: (figures.to_date(e.date), e.id))
-    id_col = "country" if "country" in context.columns else context.columns[0]
-    context_ids = list(context[id_col].astype(str))
-    unit_ids = [r["region"] for r in unit_rows]
-    simple, lines = figures.simplify_coverage(
-        unit_ids + context_ids, [r["geometry"] for r in unit_rows] + list(context.geometry),
-        [(r["a"], r["b"]) for r in edge_rows])
-    unit_rows = [{**r, "geometry": g} for r, g in zip(unit_rows, simple)]
-    edge_rows = [{**r, "geometry": g} for r, g in zip(edge_rows, lines)]
-    data = figures.build_page_data(
-        layer_rows=layer, unit_rows=unit_rows, statuses=statuses, claimants=claimants, events=events,
-        edge_rows=edge_rows, change_dates=geodata.change_dates(),
-        border_edges=geodata.border_edges, china_area=geodata.china_area_km2)
-    units_fc = figures.geo_feature_collection(unit_ids, simple[:len(unit_ids)])
-    context_fc = figures.geo_feature_collection(context_ids, figures.context_for_display(context.geometry),
-                                                key="id", ndigits=2)
-    periods: dict[str, list[dict[str, Any]]] = {}
-    for row in sorted(layer, key=lambda r: r["start"]):
-        periods.setdefault(row["region"], []).append(row)
-    units = {r["region"]: {k: v for k, v in r.items() if k != "geometry"} for r in unit_rows}
-    return Atlas(data=data, units_fc=units_fc, context_fc=context_fc, periods=periods, units=units,
-                 statuses=statuses, claimants=claimants, events=events)
+    """Load the bundle and the small catalogues (cached: runs once per process, in a few milliseconds)."""
+    timeline = read_bundle("timeline.json")
+    texts = {name[5:-5]: read_bundle(name) for name in BUNDLE_FILES if name.startswith("text-")}
+    records = unit_records()
+    units = {}
+    for i, u in enumerate(timeline["units"]):
+        rec = records.get(u, {})
+        names = rec.get("names", {})
+        units[u] = {"region": u, "name": names.get("en", u), "name_zh": names.get("zh", ""),
+                    "name_local": names.get("mn") or names.get("ru") or "", "precision": rec.get("precision", ""),
+                    "precision_note": rec.get("precision_note", ""),
+                    "area_km2": timeline["unitArea"][i]}
+    events = sorted(load_events(records), key=lambda e: (e.date, e.id))
+    return Atlas(data=timeline, texts=texts, periods=timeline["periods"], units=units, statuses=load_statuses(),
+                 claimants=load_claimants(), events=events)
 
 
-def json_size(obj: Any) -> int:
-    """Size in bytes of an object as compact JSON (for checking the page budget)."""
-    return len(json.dumps(obj, separators=(",", ":")))
+def register_bundle_route(server: Any) -> None:
+    """Serve the bundle files as they are at <prefix>/page-data/<name> (the page script fetches them)."""
+    import flask
+
+    @server.route("/page-data/<name>")
+    def _page_data(name: str) -> Any:
+        if name not in BUNDLE_FILES:
+            flask.abort(404)
+        return flask.send_from_directory(PAGE_DIR, name, mimetype="application/json", max_age=3600)

@@ -1,153 +1,235 @@
-"""Static export: `python -m dashboard export OUTDIR` writes index.html and assets/ that work from disk, offline."""
+"""Static export: `python -m dashboard export OUTDIR` writes the same page as the app, as files that work from disk
+(file://) with no server and no network.
+
+The page is the app's own layout (dashboard.layout.build_layout) written out as HTML, one file per language
+(index.html, index-zh.html, index-mn.html); Dash's widgets become their plain HTML counterparts with the same ids
+(a range input for the slider, radio buttons, a select for the region picker). The same scripts run it: the
+bundle files are given as scripts (file:// pages cannot fetch), what the server would answer is written beside
+the page (the region details of every unit and period, the "Reading the source", Sources and perspectives views,
+the downloads), and assets/static/export.js stands in for Dash's callbacks.
+"""
 from __future__ import annotations
 
 import argparse
-import datetime as dt
-import html
 import json
+import re
 import shutil
+from html import escape
 from pathlib import Path
 from typing import Any
 
-from . import figures, i18n, tour
+from dash import dcc
+
+from . import downloads, i18n, layout, tour, trust
 from .config import load_settings
-from .data import load_atlas
-from .layout import GRAPH_CONFIG
+from .data import BUNDLE_FILES, PAGE_DIR, load_atlas
+from .query import View
 
 ASSETS = Path(__file__).resolve().parent.parent / "assets"
-PLOTLY = "plotly-geo-4.1.1.min.js"
-# (source under assets/, name under OUTDIR/assets/), in the order the page loads them
-COPIED = (("00_geo_offline.js", "00_geo_offline.js"), (f"vendor/{PLOTLY}", PLOTLY),
-          ("vendor/LICENSE-plotly.js.txt", "LICENSE-plotly.js.txt"), ("atlas.js", "atlas.js"),
-          ("classroom.js", "classroom.js"), ("static/export.js", "export.js"), ("atlas.css", "atlas.css"),
-          ("classroom.css", "classroom.css"), ("static/export.css", "export.css"), ("print.css", "print.css"))
-SCRIPTS = ("00_geo_offline.js", PLOTLY, "atlas.js", "classroom.js", "atlas-data.js", "export.js")
-STYLES = ("atlas.css", "classroom.css", "export.css", "print.css")
+PLOTLY = "vendor/plotly-geo-4.1.1.min.js"
+STYLES = ("atlas.css", "classroom.css", "trust.css", "print.css", "static/export.css")
+SCRIPTS = ("nba_model.js", "nba_map.js", "atlas.js", "classroom.js", "trust.js", PLOTLY, "static/export.js")
+COPIED = (*STYLES, *SCRIPTS, "vendor/LICENSE-plotly.js.txt")
 GENERATOR = "Northern Border Atlas static export"
-
-def _e(text: Any) -> str:
-    return html.escape(str(text), quote=True)
-
-
-def _legend(lang: str) -> str:
-    """The legend as HTML: status colours (hatched where the map hatches) and line styles."""
-    rows = []
-    for g in (*figures.STATUS_GROUPS,):
-        cls = "swatch hatched" if g["hatch"] else "swatch"
-        rows.append(f'<li><span class="{cls}" style="background-color:{g["color"]}"></span>'
-                    f'{_e(i18n.t(lang, "legend." + g["id"]))}</li>')
-    for cls, key in (("border", "border"), ("border-approx", "border_approx"), ("ghost", "ghost"), ("approx", "approx")):
-        rows.append(f'<li><span class="line-key {cls}"></span>{_e(i18n.t(lang, "legend." + key))}</li>')
-    return f'<ul class="legend" id="legend" aria-label="{_e(i18n.t(lang, "legend.label"))}">{"".join(rows)}</ul>'
+_ATTRS = {"className": "class", "htmlFor": "for", "tabIndex": "tabindex", "dateTime": "datetime", "readOnly": "readonly",
+          "spellCheck": "spellcheck", "hrefLang": "hreflang"}
+_SKIP = {"children", "n_clicks", "n_clicks_timestamp", "disable_n_clicks", "loading_state"}
 
 
-def _year_labels(stops: list[str]) -> str:
-    """Key years under the range slider, placed where their 1 January sits."""
-    last = len(stops) - 1
-    spans = [f'<span style="left:{100 * stops.index(f"{y}-01-01") / last:.2f}%">{y}</span>'
-             for y in figures.KEY_YEARS if f"{y}-01-01" in stops]
-    return f'<div class="slider-years" aria-hidden="true">{"".join(spans)}</div>'
+def page_file(lang: str) -> str:
+    """The file name of the page in a language."""
+    return "index.html" if lang == i18n.DEFAULT else f"index-{lang}.html"
 
 
-def _tour_html(lang: str) -> str:
-    s = tour.tour_strings()[lang]
-    return (f'<div id="tour" class="tour"><div class="tour-buttons">'
-            f'<button type="button" id="tour-start" class="btn" title="{_e(s["start_title"])}">{_e(s["start"])}</button>'
-            f'<button type="button" id="tour-prev" class="btn tour-step-btn" disabled>{_e(s["prev"])}</button>'
-            f'<span id="tour-step" class="tour-step"></span>'
-            f'<button type="button" id="tour-next" class="btn tour-step-btn" disabled>{_e(s["next"])}</button>'
-            f'<button type="button" id="tour-exit" class="btn small tour-step-btn">{_e(s["exit"])}</button></div>'
-            f'<p id="tour-caption" class="tour-caption" aria-live="polite"></p>'
-            f'<p id="tour-notice" class="notice tour-notice" role="status"></p></div>')
+def _attrs(props: dict[str, Any]) -> str:
+    out = []
+    for key, value in props.items():
+        if key in _SKIP or value is None or value is False:
+            continue
+        if key == "style":
+            value = ";".join(f"{'-'.join(_kebab(k))}:{v}" for k, v in value.items())
+        attr = _ATTRS.get(key, key)
+        out.append(f" {attr}" if value is True else f' {attr}="{escape(str(value), quote=True)}"')
+    return "".join(out)
 
 
-def page_html(lang: str, stops: list[str], start: int, today: str) -> str:
-    """index.html: the same element ids and classes as the app, so atlas.js and the CSS apply unchanged."""
-    t = lambda key, **v: _e(i18n.t(lang, key, **v))  # noqa: E731 - short local helper
-    styles = "".join(f'<link rel="stylesheet" href="assets/{name}">' for name in STYLES)
-    scripts = "".join(f'<script src="assets/{name}"></script>' for name in SCRIPTS)
-    return f"""<!DOCTYPE html>
-<html lang="{_e(i18n.HTML_LANG.get(lang, lang))}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="generator" content="{GENERATOR}">
-<title>{t("meta.title")}</title>
-{styles}
-</head>
-<body>
-<div class="app static-export">
-<header class="site-header"><h1>{t("header.title")}</h1><p class="subtitle">{t("header.subtitle")}</p></header>
-<main class="page">
-<section class="map-col">
-<div class="date-block"><h2 id="date-text" aria-live="polite">{_e(i18n.date_words(stops[start], lang))}</h2>
-<p id="change-text"></p></div>
-<div class="slider-wrap static-slider"><input type="range" id="year-slider" min="0" max="{len(stops) - 1}" step="1"
- value="{start}" aria-label="{t("controls.slider")}">{_year_labels(stops)}</div>
-<div class="controls"><div class="buttons">
-<button type="button" id="prev-change" class="btn" title="{t("controls.prev_title")}">{t("controls.prev")}</button>
-<button type="button" id="next-change" class="btn" title="{t("controls.next_title")}">{t("controls.next")}</button>
-<button type="button" id="download-png" class="btn">{t("downloads.png")}</button></div>
-<div class="mode-block"><span class="mode-label">{t("controls.mode_label")}</span>
-<label><input type="radio" name="mode" value="control" checked> {t("controls.mode_control")}</label>
-<label><input type="radio" name="mode" value="claim"> {t("controls.mode_claim")}</label></div></div>
-{_tour_html(lang)}
-<div class="map" id="map"><div id="map-plot"></div></div>
-{_legend(lang)}
-</section>
-<aside class="side-col"><section class="panel"><h2 class="panel-title">{t("panel.events")}</h2>
-<ol id="event-list" class="event-list"></ol></section></aside>
-</main>
-<footer class="site-footer"><p>{t("footer.data")} {t("footer.calendar")}</p>
-<p class="static-note">{t("export.offline", date=today)}</p></footer>
-</div>
-{scripts}
-</body>
-</html>
-"""
+def _kebab(key: str) -> list[str]:
+    """CSS property names as Dash writes them (backgroundColor, --f) split for kebab-case."""
+    if key.startswith("--"):
+        return [key]
+    parts, word = [], ""
+    for ch in key:
+        if ch.isupper():
+            parts.append(word)
+            word = ch.lower()
+        else:
+            word += ch
+    return [*parts, word]
 
 
-def data_script(lang: str, start: int) -> str:
-    """assets/atlas-data.js: the page data as a global (file:// pages cannot fetch JSON)."""
+def _slider(node: Any, lang: str) -> str:
+    """The year slider as a range input, with its key years under it."""
+    p = node.to_plotly_json()["props"]
+    last = p["max"]
+    years = "".join(f'<span style="left:{100 * int(k) / last:.2f}%">{escape(v)}</span>' for k, v in p["marks"].items())
+    return (f'<input type="range" id="year-slider" min="0" max="{last}" step="1" value="{p["value"]}" '
+            f'aria-label="{escape(i18n.t(lang, "controls.slider"), quote=True)}">'
+            f'<div class="slider-years" aria-hidden="true">{years}</div>')
+
+
+def to_static_html(node: Any, lang: str) -> str:
+    """HTML for a tree of Dash components: html.* as they are, Dash's widgets as plain HTML with the same ids."""
+    if node is None:
+        return ""
+    if isinstance(node, (list, tuple)):
+        return "".join(to_static_html(n, lang) for n in node)
+    if isinstance(node, (str, int, float)):
+        return escape(str(node), quote=False)
+    if isinstance(node, (dcc.Store, dcc.Location, dcc.Interval)):
+        return ""
+    if isinstance(node, dcc.Slider):
+        return _slider(node, lang)
+    if isinstance(node, dcc.RadioItems):
+        p = node.to_plotly_json()["props"]
+        items = "".join(f'<label><input type="radio" class="mode-input" name="{p["id"]}" value="{o["value"]}"'
+                        f'{" checked" if o["value"] == p["value"] else ""}> {escape(o["label"])}</label>'
+                        for o in p["options"])
+        return f'<div id="{p["id"]}" class="{p.get("className", "")}" role="radiogroup">{items}</div>'
+    if isinstance(node, dcc.Dropdown):
+        p = node.to_plotly_json()["props"]
+        opts = "".join(f'<option value="{escape(o["value"])}"{" selected" if o["value"] == p.get("value") else ""}>'
+                       f'{escape(o["label"])}</option>' for o in p["options"])
+        return (f'<select id="{p["id"]}" class="{p.get("className", "")}"><option value="">'
+                f'{escape(p.get("placeholder") or "")}</option>{opts}</select>')
+    if isinstance(node, dcc.Graph):
+        p = node.to_plotly_json()["props"]
+        return f'<div id="{p["id"]}" class="static-graph"></div>'
+    if not type(node).__module__.startswith("dash.html"):
+        raise TypeError(f"to_static_html: unexpected component {type(node).__name__}")
+    tag = type(node).__name__.lower()
+    return f"<{tag}{_attrs(node.to_plotly_json()['props'])}>{to_static_html(getattr(node, 'children', None), lang)}</{tag}>"
+
+
+def _fill_shells(page: str, lang: str) -> str:
+    """Put each trust view's HTML into its empty body (the app fetches it; a file:// page cannot)."""
+    for view in trust.FRAGMENTS:
+        empty = f'<div id="{view}-body" class="trust-body"'
+        at = page.find(empty)
+        if at < 0:
+            continue
+        close = page.index("</div>", at)
+        head = page[at:page.index(">", at)] + ' data-loaded="1">'
+        page = page[:at] + head + trust.fragment(view, lang) + page[close:]
+    return page
+
+
+def page_html(lang: str, start: int) -> str:
+    """One language's page: the app's layout as static HTML, with the export's scripts and styles."""
     atlas = load_atlas()
-    data = i18n.page_data(lang)
-    payload = {
-        "data": data,
-        "figure": figures.map_figure(data, atlas.units_fc, atlas.context_fc, start),
-        "config": {**GRAPH_CONFIG, "responsive": True},
-        "tour": tour.tour_data(atlas, lang),
-        "start": start,
-    }
-    body = json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
-    return "/* Northern Border Atlas data for the static export (generated). */\nwindow.ATLAS_STATIC = " + body + ";\n"
+    settings = load_settings()
+    root = layout.build_layout(atlas, start, settings.play_ms, View(stop=start, lang=lang, lang_in_url=lang != "en"),
+                               bundle="data/")
+    body = _fill_shells(to_static_html(root, lang), lang)
+    for code in i18n.LANGUAGES:   # the language links open the sibling file (atlas.js adds the view to them)
+        body = re.sub(r'<a [^>]*data-lang="%s"[^>]*>' % code,
+                      lambda m, f=page_file(code): re.sub(r'href="[^"]*"', f'href="{f}"', m.group(0))
+                      .replace("data-lang=", f'data-file="{f}" data-lang='), body)
+    body = re.sub(r'(<a [^>]*id="open-full"[^>]*)href="[^"]*"', r'\1href="%s"' % page_file(lang), body)
+    body = re.sub(r'(<a [^>]*)href="[^"]*"([^>]*id="open-full")', r'\1href="%s"\2' % page_file(lang), body)
+    body = re.sub(r' data-src="[^"]*"', "", body)   # the views are in the page: nothing to fetch
+    state = atlas.data["states"][atlas.data["stopState"][start]]["date"]
+    body = re.sub(r'href="[^"]*/download/borders\.geojson[^"]*"', f'href="downloads/borders-{state}.geojson"', body)
+    body = re.sub(r'href="[^"]*/download/events\.csv[^"]*"', f'href="downloads/events-{lang}.csv"', body)
+    styles = "".join(f'<link rel="stylesheet" href="assets/{name}">' for name in STYLES)
+    data = "".join(f'<script src="data/{name[:-5]}.js"></script>'
+                   for name in ("timeline.json", "map.json", f"text-{lang}.json", f"details-{lang}.json"))
+    scripts = "".join(f'<script src="assets/{name}"></script>' for name in SCRIPTS)
+    config = export_config(lang, start)
+    return (f'<!DOCTYPE html>\n<html lang="{i18n.HTML_LANG[lang]}">\n<head>\n<meta charset="utf-8">\n'
+            f'<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+            f'<meta name="generator" content="{GENERATOR}">\n<title>{escape(i18n.t(lang, "meta.title"))}</title>\n'
+            f'{styles}\n</head>\n<body>\n{body}\n'
+            f'<script>window.NBA = {{preloaded: {{}}, exportConfig: {json.dumps(config, ensure_ascii=False)}}};</script>\n'
+            f'{data}\n{scripts}\n</body>\n</html>\n')
+
+
+def export_config(lang: str, start: int) -> dict[str, Any]:
+    """What the app's Stores and figures would carry: the page's config, the tour, the area chart, Play's pace."""
+    atlas = load_atlas()
+    return {**i18n.page_config(lang), "bundle": "data/", "mode": "control", "region": None, "staticPage": True,
+            "start": start, "tour": tour.tour_data(atlas, lang), "area": layout.area_figure(atlas.data, lang),
+            "playMs": load_settings().play_ms, "pages": {code: page_file(code) for code in i18n.LANGUAGES}}
+
+
+def details_bundle(lang: str) -> dict[str, list[list[Any]]]:
+    """The region details the server would send, for every unit and each of its periods: {unit: [[start, html]]}."""
+    atlas = load_atlas()
+    out: dict[str, list[list[Any]]] = {}
+    states = atlas.data["states"]
+    for unit, rows in atlas.periods.items():
+        out[unit] = []
+        for row in rows:
+            k = max(i for i, s in enumerate(states) if s["date"] <= max(row["start"], states[0]["date"]))
+            out[unit].append([row["start"], to_static_html(layout.details_panel(atlas, unit, k, lang), lang)])
+    return out
+
+
+def _script(name: str, obj: Any) -> str:
+    return (f"/* {GENERATOR}: {name} (generated) */\nwindow.NBA.preloaded[{json.dumps(name)}] = "
+            + json.dumps(obj, ensure_ascii=False, separators=(",", ":")) + ";\n")
 
 
 def write_site(outdir: Path, lang: str = "en", force: bool = False) -> dict[str, int]:
-    """Write index.html and assets/ into outdir; returns {relative path: bytes}."""
+    """Write the pages, their scripts, the bundle and the downloads into outdir; returns {relative path: bytes}.
+    `lang`: the language of index.html's sibling that opens first is always English; kept for the command line."""
+    outdir = Path(outdir)
     index = outdir / "index.html"
     if outdir.exists() and not outdir.is_dir():
         raise ValueError(f"{outdir} exists and is not a folder")
     if index.exists() and not force and GENERATOR not in index.read_text(encoding="utf-8", errors="replace"):
         raise ValueError(f"{index} exists and is not an atlas export; choose an empty folder or pass --force")
     atlas = load_atlas()
-    stops = atlas.data["stops"]
     start = atlas.stop_of(f"{load_settings().default_year}-01-01")
-    (outdir / "assets").mkdir(parents=True, exist_ok=True)
-    for src, name in COPIED:
-        shutil.copyfile(ASSETS / src, outdir / "assets" / name)
-    (outdir / "assets" / "atlas-data.js").write_text(data_script(lang, start), encoding="utf-8")
-    index.write_text(page_html(lang, stops, start, dt.date.today().isoformat()), encoding="utf-8")
-    names = ["index.html", *(f"assets/{n}" for _, n in COPIED), "assets/atlas-data.js"]
-    return {n: (outdir / n).stat().st_size for n in names}
+    written: list[Path] = []
+    for name in COPIED:
+        target = outdir / "assets" / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(ASSETS / name, target)
+        written.append(target)
+    data = outdir / "data"
+    data.mkdir(parents=True, exist_ok=True)
+    for name in BUNDLE_FILES:
+        path = data / f"{name[:-5]}.js"
+        path.write_text(_script(name, json.loads((PAGE_DIR / name).read_text(encoding="utf-8"))), encoding="utf-8")
+        written.append(path)
+    for code in i18n.LANGUAGES:
+        path = data / f"details-{code}.js"
+        path.write_text(_script(f"details-{code}.json", details_bundle(code)), encoding="utf-8")
+        written.append(path)
+        page = outdir / page_file(code)
+        page.write_text(page_html(code, start), encoding="utf-8")
+        written.append(page)
+    folder = outdir / "downloads"
+    folder.mkdir(exist_ok=True)
+    for state in atlas.data["states"]:   # each period's map as the build writes it (geodata/periods/)
+        path = folder / f"borders-{state['date']}.geojson"
+        shutil.copyfile(PAGE_DIR.parent / "periods" / f"{state['date']}.geojson", path)
+        written.append(path)
+    for code in i18n.LANGUAGES:
+        path = folder / f"events-{code}.csv"
+        path.write_text(downloads.events_csv(lang=code), encoding="utf-8")
+        written.append(path)
+    return {str(p.relative_to(outdir)): p.stat().st_size for p in written}
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Command line: `python -m dashboard export OUTDIR [--lang en|zh|mn] [--force]`."""
+    """Command line: `python -m dashboard export OUTDIR [--force]`."""
     parser = argparse.ArgumentParser(
         prog="python -m dashboard export",
-        description="Write a static copy of the atlas (index.html + assets/) that works from disk with no network.")
+        description="Write a static copy of the atlas (the same page, as files) that works from disk with no network.")
     parser.add_argument("outdir", type=Path, help="folder to write (created if missing)")
-    parser.add_argument("--lang", choices=i18n.LANGUAGES, default=i18n.DEFAULT, help="language of the page")
+    parser.add_argument("--lang", choices=i18n.LANGUAGES, default=i18n.DEFAULT,
+                        help="language the copy opens in (all three are written and switchable)")
     parser.add_argument("--force", action="store_true", help="write even if OUTDIR/index.html is not an atlas export")
     args = parser.parse_args(argv)
     try:
@@ -155,6 +237,6 @@ def main(argv: list[str] | None = None) -> int:
     except (ValueError, OSError) as exc:
         parser.exit(2, f"python -m dashboard export: error: {exc}\n")
     total = sum(sizes.values())
-    print(f"Wrote {len(sizes)} files, {total / 1e6:.2f} MB, to {args.outdir}. Open {args.outdir / 'index.html'} "
+    print(f"Wrote {len(sizes)} files, {total / 1e6:.2f} MB, to {args.outdir}. Open {args.outdir / page_file(args.lang)} "
           "in a browser, or upload the folder.")
     return 0

@@ -12,7 +12,6 @@ to English and are marked `lang="en"` where they are shown.
 """
 from __future__ import annotations
 
-import copy
 import datetime as dt
 import re
 from functools import lru_cache
@@ -21,6 +20,7 @@ from typing import Any
 
 import yaml
 from geodata import i18n as data_i18n
+from geodata.io import SAFE_LOADER
 
 LANGUAGES = ("en", "zh", "mn")
 DEFAULT = "en"
@@ -40,7 +40,7 @@ def load_ui(lang: str) -> dict[str, Any]:
     if lang not in LANGUAGES:
         raise ValueError(f"unknown language {lang!r}; expected one of {LANGUAGES}")
     with ui_path(lang).open(encoding="utf-8") as fh:
-        tree = yaml.safe_load(fh)
+        tree = yaml.load(fh, Loader=SAFE_LOADER)
     if not isinstance(tree, dict):
         raise ValueError(f"{ui_path(lang)} should be a mapping of sections")
     return tree
@@ -169,34 +169,13 @@ def js_strings(lang: str) -> dict[str, Any]:
 
 
 @lru_cache(maxsize=len(LANGUAGES))
-def page_data(lang: str) -> dict[str, Any]:
-    """The atlas's browser data (dcc.Store `atlas-data`) with every text in one language."""
-    from .data import load_atlas  # here, not at import: data.py is heavy and imports figures
+def page_config(lang: str) -> dict[str, Any]:
+    """What the page script needs besides the bundle files: the language, its interface strings and the status
+    colours (dcc.Store `atlas-data`; assets/atlas.js fetches the bundle itself)."""
+    from . import figures
+    from .data import load_atlas
 
-    atlas = load_atlas()
-    base = atlas.data
-    data = dict(base)   # shallow: geometry-sized lists are shared with the English data, texts replaced
-    data["lang"] = lang
-    data["ui"] = js_strings(lang)
-    data["unitNames"] = [data_text(lang, "units", u, "name")[0] for u in base["units"]]
-    data["statuses"] = [{**s, "label": data_text(lang, "statuses", s["id"], "label")[0]} for s in base["statuses"]]
-    data["claimants"] = [data_text(lang, "claimants", c, "label")[0] for c in atlas.claimants]
-    events = []
-    for e, src in zip(base["events"], atlas.events):
-        ev = copy.copy(e)
-        fell_back = False
-        for field, name in (("title", "title"), ("summary", "summary"), ("place", "place"),
-                            ("date_note", "dateNote"), ("uncertainty", "uncertainty")):
-            if not e.get(name):
-                continue
-            ev[name], fb = data_text(lang, "events", e["id"], field)
-            fell_back = fell_back or fb
-        ev["words"] = date_words(e["date"], lang, getattr(src, "date_precision", "day") or "day")
-        if fell_back:
-            ev["en"] = 1   # shown with lang="en": no translation of this event yet
-        events.append(ev)
-    data["events"] = events
-    return data
+    return {"lang": lang, "ui": js_strings(lang), "styles": figures.status_styles(load_atlas().data["statuses"])}
 
 
 def set_html_lang(index: str, lang: str) -> str:

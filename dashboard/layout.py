@@ -4,47 +4,18 @@ from __future__ import annotations
 from typing import Any
 from urllib.parse import parse_qsl, urlencode
 
-from dash import dcc, html
+from dash import dcc, get_relative_path, html
 
 from . import figures, trust
 from . import downloads, tour
 from .data import Atlas
-from .i18n import HTML_LANG, LANGUAGES, data_text, date_words, format_number, page_data, raw, t
+from .i18n import HTML_LANG, LANGUAGES, data_text, date_words, format_number, page_config, raw, t
 from .query import View, view_query
-
-GRAPH_CONFIG = {
-    "displaylogo": False,
-    "scrollZoom": False,
-    "responsive": True,
-    "modeBarButtons": [["zoomInGeo", "zoomOutGeo", "resetGeo"]],
-    "doubleClick": False,
-}
-
 
 def slider_marks(atlas: Atlas) -> dict[int, str]:
     """Slider marks at the key years (positions are indices of 1 January of that year)."""
     stops = atlas.data["stops"]
     return {stops.index(f"{y}-01-01"): str(y) for y in figures.KEY_YEARS if f"{y}-01-01" in stops}
-
-
-def change_text(data: dict[str, Any], stop: int) -> str:
-    """Sentence about status changes at a slider position, in the data's language (mirrors changeText in atlas.js)."""
-    lang = data.get("lang", "en")
-    k = data["stopState"][stop]
-    state = data["states"][k]
-    if k > 0 and data["stops"][stop] == state["date"]:
-        year = state["date"][:4]
-        same_year = [i for i, s in enumerate(data["states"]) if s["date"][:4] == year and i > 0]
-        parts = []
-        for u, _old, new in state["changes"]:
-            label = data["statuses"][new]["label"] if new >= 0 else t(lang, "change.no_data")
-            parts.append(data["unitNames"][u] + t(lang, "punct.colon") + label)
-        count = (t(lang, "change.count", n=same_year.index(k) + 1, total=len(same_year), year=year)
-                 if len(same_year) > 1 else "")
-        return t(lang, "change.on_date", count=count, parts=t(lang, "punct.part_sep").join(parts))
-    if k == 0:
-        return t(lang, "change.start")
-    return t(lang, "change.last", date=date_words(state["date"], lang))
 
 
 def _sources(sources: list[dict[str, str]] | None) -> Any:
@@ -132,6 +103,17 @@ def text_view(lang: str) -> Any:
     ], className="panel text-view-wrap", **{"aria-labelledby": "text-view-heading"})
 
 
+def map_block(lang: str) -> Any:
+    """The map's place in the page with its zoom buttons; assets/nba_map.js draws the SVG map into #map."""
+    zoom = [html.Button(label, id=f"map-{key}", n_clicks=0, className="btn small map-zoom", type="button",
+                        title=t(lang, f"map.{key.replace('-', '_')}"), **{"aria-label": t(lang, f"map.{key.replace('-', '_')}")})
+            for key, label in (("zoom-in", "+"), ("zoom-out", "−"), ("reset", "⟲"))]
+    return html.Div([
+        html.Div(id="map", className="map-canvas", **{"aria-label": t(lang, "map.label")}),
+        html.Div(zoom, className="map-zoom-buttons"),
+    ], className="map", role="region", **{"aria-label": t(lang, "map.label")})
+
+
 def area_figure(data: dict[str, Any], lang: str) -> dict[str, Any]:
     """China's area chart with its labels in a language."""
     fig = figures.area_figure(data)
@@ -145,29 +127,29 @@ def area_figure(data: dict[str, Any], lang: str) -> dict[str, Any]:
     return fig
 
 
-def build_layout(atlas: Atlas, stop: int, play_ms: int, view: View | None = None) -> Any:
-    """The page at a view from the URL (date, region, mode, language, embed); `stop` when no view is given."""
+def build_layout(atlas: Atlas, stop: int, play_ms: int, view: View | None = None, bundle: str | None = None) -> Any:
+    """The page at a view from the URL (date, region, mode, language, embed); `stop` when no view is given.
+    `bundle`: where the page script finds the bundle files (default: the app's /page-data/ under its prefix)."""
     view = view or View(stop)
     lang = view.lang
-    data = page_data(lang)
+    data = atlas.data
     stop = view.stop
     date_iso = data["stops"][stop]
-    query = view_query(view, [figures.to_date(s) for s in data["stops"]])
-    unit_options = [{"label": name, "value": u} for u, name in zip(data["units"], data["unitNames"])]
+    query = view_query(view, atlas.stops())
+    names = atlas.texts[lang]["units"]
+    unit_options = [{"label": name, "value": u} for u, name in zip(data["units"], names)]
     state = data["stopState"][stop]
+    config = {**page_config(lang), "bundle": bundle or get_relative_path("/page-data/"), "mode": view.mode, "region": view.region}
     details = (details_panel(atlas, view.region, state, lang) if view.region
                else html.P(t(lang, "panel.empty"), className="empty"))
-    fallback = lang != "en" and any(e.get("en") for e in data["events"])
+    fallback = lang != "en" and any(e.get("en") for e in atlas.texts[lang]["events"])
     return html.Div([
         dcc.Location(id="url", refresh=False),
-        dcc.Store(id="atlas-data", data=data),
+        dcc.Store(id="atlas-data", data=config),
         # Stores that callbacks listen to start as {} (not None): a Store whose data is None sets it again when it
         # mounts, which fires its callbacks (server round trips) on every page load.
-        dcc.Store(id="state-index", data=data["stopState"][stop]),
         dcc.Store(id="selected-event", data=None),
         dcc.Store(id="details-request", data={}),
-        dcc.Store(id="render-mode", data=view.render),
-        dcc.Store(id="server-request", data={}),
         dcc.Store(id="page-ready", data=False),
         dcc.Store(id="page-lang", data=lang),
         dcc.Store(id="view-search", data=view.search),
@@ -189,7 +171,7 @@ def build_layout(atlas: Atlas, stop: int, play_ms: int, view: View | None = None
                 trust.claim_return(lang),
                 html.Div([
                     html.H2(date_words(date_iso, lang), id="date-text"),
-                    html.P(change_text(data, stop), id="change-text"),
+                    html.P("", id="change-text"),
                 ], className="date-block"),
                 # one polite live region for the date and what changed (atlas.js, debounced while dragging)
                 html.Div(id="announce", className="sr-only", role="status", **{"aria-atomic": "true"}),
@@ -218,10 +200,7 @@ def build_layout(atlas: Atlas, stop: int, play_ms: int, view: View | None = None
                 ], className="controls"),
                 share_panel(lang),
                 tour.tour_bar(atlas, lang),
-                html.Div(dcc.Graph(id="map", figure=figures.map_figure(data, atlas.units_fc, atlas.context_fc, stop,
-                                                                       view.mode, view.region),
-                                   config=GRAPH_CONFIG, clear_on_unhover=True, style={"height": "100%"}),
-                         className="map", role="region", **{"aria-label": t(lang, "map.label")}),
+                map_block(lang),
                 legend(lang),
             ], className="map-col"),
             html.Aside([
@@ -330,7 +309,7 @@ def details_panel(atlas: Atlas, unit: str | None, state_index: int, lang: str = 
                             className="status-line"))
         parts.append(html.P(t(lang, "details.since", date=date_words(row["start"], lang), until=until),
                             className="since"))
-        claims = [data_text(lang, "claimants", c, "label")[0] for c in row["claimed_by"].split(",") if c]
+        claims = [data_text(lang, "claimants", c, "label")[0] for c in row["claimed_by"]]
         sep = t(lang, "punct.list_sep")
         parts.append(html.P(t(lang, "details.claimed_by", claims=sep.join(claims) if claims
                               else t(lang, "details.no_claimant")), className="claims"))

@@ -1,4 +1,4 @@
-"""The view in the URL: ?year= or ?date=, region, mode, lang, embed (and the hidden render) <-> a View.
+"""The view in the URL: ?year= or ?date=, region, mode, lang, embed <-> a View.
 
     ?date=1921-03-18&region=outer_mongolia&mode=claim&lang=zh&embed=1
 
@@ -16,8 +16,8 @@ from urllib.parse import parse_qsl, urlencode, urlsplit
 from . import figures
 from .i18n import LANGUAGES, date_words, pick_language, t
 
-KNOWN = ("year", "date", "region", "mode", "lang", "embed", "render", "tour")  # tour: read by assets/classroom.js
-MODES = ("control", "claim")
+KNOWN = ("year", "date", "region", "mode", "lang", "embed", "tour")  # tour: read by assets/classroom.js
+MODES = figures.MODES
 _YEAR = re.compile(r"^\d{4}$")
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _TRUE = {"1", "true", "yes", "on"}
@@ -30,7 +30,6 @@ class View:
 
     stop: int
     notice: str = ""
-    render: str = "client"
     region: str | None = None
     mode: str = "control"
     lang: str = "en"
@@ -106,15 +105,14 @@ def parse_query(search: str | None, stops: Sequence[dt.date], default_year: int,
     embed = embed_raw in _TRUE
     if embed_raw not in _TRUE | _FALSE:
         notices.append(t(lang, "notice.bad_embed", value=_short(values["embed"])))
-    render = "server" if values.get("render") == "server" else "client"
-    return View(stop=stop, notice=" ".join(notices), render=render, region=region, mode=mode, lang=lang,
+    return View(stop=stop, notice=" ".join(notices), region=region, mode=mode, lang=lang,
                 lang_in_url="lang" in values and not bad_lang, embed=embed, notices=tuple(notices),
                 search=search if isinstance(search, str) else "")
 
 
 def view_query(view: View, stops: Sequence[dt.date]) -> str:
     """The canonical query string of a view, e.g. "?year=1911" or "?date=1921-03-18&region=ili&lang=zh"
-    (mirrors urlFor in assets/atlas.js)."""
+    (mirrors viewQuery in assets/nba_model.js)."""
     when = stops[view.stop]
     params: list[tuple[str, str]] = []
     params.append(("year", str(when.year)) if (when.month, when.day) == (1, 1) else ("date", when.isoformat()))

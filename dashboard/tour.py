@@ -28,8 +28,7 @@ def tour_strings() -> dict[str, dict[str, str]]:
 @lru_cache(maxsize=4)
 def _built_in(stops: tuple[str, ...], event_ids: frozenset[str]) -> tuple[dict[str, Any], ...]:
     """The built-in stops placed on the slider (read once per process)."""
-    dates = [figures.to_date(s) for s in stops]
-    return tuple({"stop": figures.stop_index(dates, s.date), "date": s.date.isoformat(), "event": s.event,
+    return tuple({"stop": figures.stop_index(list(stops), s.date.isoformat()), "date": s.date.isoformat(), "event": s.event,
                   "caption": s.caption} for s in load_tour(event_ids=event_ids))
 
 
@@ -83,6 +82,5 @@ def register(app: Dash) -> None:
         Input("url", "search"),
         State("tour-data", "data"),
         State("tour-state", "data"),
-        State("atlas-data", "data"),
         prevent_initial_call="initial_duplicate",
     )

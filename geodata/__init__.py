@@ -2,23 +2,24 @@
 
 This package never imports Dash. See docs/design.md for the files and the contract.
 """
-from .catalog import load_claimants, load_statuses
+from .catalog import MODES, load_claimants, load_statuses
 from .dates import FIRST, LAST
 from .errors import DataError
 from .events import Event, load_events
-from .layer import (
-    MODES,
-    border_edges,
-    change_dates,
-    china_area_km2,
-    china_outline,
-    load_context,
-    load_edges,
-    load_layer,
-    load_units,
-    status_at,
-)
 from .names import unit_name
+
+_LAYER = ("border_edges", "change_dates", "china_area_km2", "china_outline", "load_context", "load_edges",
+          "load_layer", "load_units", "status_at")
+
+
+def __getattr__(name: str) -> object:
+    """The geometry helpers, imported on first use: they need geopandas, which the app never loads at start."""
+    if name in _LAYER:
+        from . import layer
+
+        return getattr(layer, name)
+    raise AttributeError(f"module 'geodata' has no attribute {name!r}")
+
 
 __all__ = [
     "DataError", "Event", "FIRST", "LAST", "MODES", "border_edges", "change_dates", "china_area_km2",

@@ -17,7 +17,7 @@ import numpy as np
 import shapely
 from shapely.geometry import Polygon, box, mapping
 
-from . import source
+from . import bundle, source
 from .errors import DataError
 from .io import DATA_DIR
 from .layer import EQUAL_AREA_CRS, load_layer
@@ -317,7 +317,8 @@ def build_periods(outdir: Path) -> list[Path]:
     return written
 
 
-HAND_WRITTEN = ("units.yaml", "statuses.yaml", "claimants.yaml", "periods.yaml", "events.yaml")
+HAND_WRITTEN = ("units.yaml", "statuses.yaml", "claimants.yaml", "periods.yaml", "events.yaml", "claims.yaml",
+                "perspectives.yaml", "tour.yaml")
 
 
 def build(outdir: Path = DATA_DIR) -> dict[str, Path]:
@@ -331,6 +332,7 @@ def build(outdir: Path = DATA_DIR) -> dict[str, Path]:
         outdir.mkdir(parents=True, exist_ok=True)
         for name in HAND_WRITTEN:
             shutil.copyfile(DATA_DIR / name, outdir / name)
+        shutil.copytree(DATA_DIR / "i18n", outdir / "i18n", dirs_exist_ok=True)
     gpkg = source.fetch()
     digest = source.sha256(gpkg)
     if digest != source.EXPECTED_SHA256:
@@ -339,6 +341,8 @@ def build(outdir: Path = DATA_DIR) -> dict[str, Path]:
     paths = build_geometry(outdir, gpkg)
     for path in build_periods(outdir):
         paths[f"periods/{path.name}"] = path
+    for name, path in bundle.write_bundle(outdir / "page", outdir).items():
+        paths[f"page/{name}"] = path
     return paths
 
 
@@ -355,6 +359,7 @@ def main(argv: list[str] | None = None) -> int:
     for name in ("units.geojson", "edges.geojson", "context.geojson"):
         print(f"{name}: {paths[name].stat().st_size / 1024:.1f} KB")
     print(f"periods: {sum(1 for k in paths if k.startswith('periods/'))} files")
+    print(f"page bundle: {sum(p.stat().st_size for k, p in paths.items() if k.startswith('page/')) / 1024:.1f} KB")
     return 0
 
 

@@ -10,6 +10,8 @@ from .periods import check_sources
 
 NAME_LANGUAGES = ("en", "zh", "mn")
 
+MODES = ("control", "claim")   # how China's border is drawn: what it controls, or what it claims
+
 PRECISION_LABELS = {
     "close": "modern boundary, close to the historical one",
     "approximate": "approximate",

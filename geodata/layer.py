@@ -9,13 +9,13 @@ import geopandas as gpd
 import pandas as pd
 import shapely
 
-from .catalog import PRECISION_LABELS, load_claimants, load_statuses, outline_claimant, unit_records
+from .catalog import MODES, PRECISION_LABELS, load_claimants, load_statuses, outline_claimant, unit_records
 from .dates import FIRST, in_range
 from .errors import DataError
 from .io import DATA_DIR, read_geojson
 from .periods import load_periods
 
-MODES = ("control", "claim")
+
 EQUAL_AREA_CRS = "EPSG:6933"
 
 

@@ -47,7 +47,7 @@ def browser() -> Iterator[object]:
             browser.close()
 
 
-MAP_READY = "#map .choroplethlocation"
+MAP_READY = "#map svg.nba-map path.unit[fill]"
 
 
 def new_page(browser, base: str, **context_args):

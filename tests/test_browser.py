@@ -4,18 +4,31 @@ from __future__ import annotations
 import re
 
 from dashboard import figures
+from dashboard.i18n import date_words
 from dashboard.data import load_atlas
 from tests.conftest import ARTIFACTS, open_app
 
 
 def _fills(pg) -> list[str]:
-    return pg.eval_on_selector_all("#map .choroplethlayer .trace:nth-of-type(2) path.choroplethlocation",
-                                   "ps => ps.map(p => p.style.fill || p.getAttribute('fill'))")
+    return pg.eval_on_selector_all("#map path.unit", "ps => ps.map(p => p.getAttribute('fill'))")
 
 
 def _wait_drawn(pg, stop: int) -> None:
-    pg.wait_for_function("s => document.querySelector('#map .js-plotly-plot').getAttribute('data-drawn-stop') === s",
+    pg.wait_for_function("s => document.getElementById('map').getAttribute('data-drawn-stop') === s",
                          arg=str(stop), timeout=10000)
+
+
+def _border(pg) -> list[int]:
+    """Indices of the border edges the map shows."""
+    return pg.eval_on_selector_all("#map .border path", "ps => ps.flatMap((p, i) => p.hasAttribute('display') ? [] : [i])")
+
+
+def expected_fills(stop: int) -> list[str]:
+    """The unit colours at a slider position, from the bundle and the colour groups (hatched: the pattern)."""
+    data = load_atlas().data
+    styles = figures.status_styles(data["statuses"])
+    return [("#999999" if s < 0 else f"url(#nba-hatch-{s})" if styles[s]["hatch"] else styles[s]["color"])
+            for s in data["states"][data["stopState"][stop]]["s"]]
 
 
 def test_opens_in_1911_and_looks_finished(page) -> None:
@@ -41,7 +54,7 @@ def test_arrow_keys_move_date_and_map(page) -> None:
     start = atlas.stop_of("1911-01-01")
     page.keyboard.press("ArrowRight")
     _wait_drawn(page, start + 1)
-    assert page.inner_text("#date-text") == figures.date_in_words(atlas.data["stops"][start + 1])
+    assert page.inner_text("#date-text") == date_words(atlas.data["stops"][start + 1], "en")
     assert page.inner_text("#date-text") != before
     # step until Outer Mongolia changes colour: the map follows the keys
     fills = _fills(page)
@@ -50,10 +63,10 @@ def test_arrow_keys_move_date_and_map(page) -> None:
         page.keyboard.press("ArrowRight")
     _wait_drawn(page, target)
     assert _fills(page) != fills
-    # the browser-side map equals the Python figure for the same position
-    z = page.evaluate("() => Array.from(document.querySelector('#map .js-plotly-plot').data[1].z)")
-    expected = figures.map_figure(atlas.data, atlas.units_fc, atlas.context_fc, target)["data"][1]["z"]
-    assert z == expected
+    # the map shows each unit's status colour and China's border at that date, from the bundle
+    assert _fills(page) == expected_fills(target)
+    state = atlas.data["states"][atlas.data["stopState"][target]]
+    assert _border(page) == sorted(state["b"]["control"])
 
 
 def test_drag_slider(page) -> None:
@@ -94,7 +107,7 @@ def test_change_buttons_step_through_1921(page) -> None:
                                arg=seen[-1] if seen else "1 January 1921")
         seen.append(page.inner_text("#date-text"))
         assert "Changed on this date" in page.inner_text("#change-text")
-    assert seen == [figures.date_in_words(d) for d in changes_1921]
+    assert seen == [date_words(d, "en") for d in changes_1921]
     page.click("#prev-change")
     page.wait_for_function("t => document.querySelector('#date-text').textContent === t",
                            arg=seen[-2] if len(seen) > 1 else seen[-1])
@@ -102,17 +115,17 @@ def test_change_buttons_step_through_1921(page) -> None:
 
 def test_click_unit_fills_details(page) -> None:
     open_app(page, "?year=1925")
-    units = load_atlas().data["units"]
-    i = units.index("outer_mongolia")
-    path = page.locator("#map .choroplethlayer .trace:nth-of-type(2) path.choroplethlocation").nth(i)
+    path = page.locator("#map path.unit[data-unit=outer_mongolia]")
     box = path.bounding_box()   # west of centre: the middle of Mongolia holds the Urga event marker
-    path.click(force=True, position={"x": box["width"] * 0.25, "y": box["height"] * 0.5})
+    page.mouse.click(box["x"] + box["width"] * 0.25, box["y"] + box["height"] * 0.5)
     page.wait_for_function("() => document.querySelector('#details-panel').textContent.includes('Outer Mongolia')")
     text = page.inner_text("#details-panel")
     for phrase in ("Since", "Claimed by", "Area", "km²", "Border", "Status through time", "Events that changed it"):
         assert phrase in text, phrase
+    assert page.locator("#map path.unit.is-selected").get_attribute("data-unit") == "outer_mongolia"
     page.click("#clear-selection")
     page.wait_for_function("() => document.querySelector('#details-panel').textContent.includes('No region')")
+    page.wait_for_function("() => !document.querySelector('#map path.unit.is-selected')")
 
 
 def test_click_event_moves_date(page) -> None:
@@ -123,9 +136,10 @@ def test_click_event_moves_date(page) -> None:
     when = item.locator("time").get_attribute("datetime")
     button.click()
     page.wait_for_function("w => document.querySelector('#date-text').textContent === w",
-                           arg=figures.date_in_words(when))
-    page.wait_for_function("() => document.querySelector('#map .js-plotly-plot').data[9].lon.length === 1")
-    assert title in page.evaluate("() => document.querySelector('#map .js-plotly-plot').data[9].text[0]")
+                           arg=date_words(when, "en"))
+    page.wait_for_selector("#map g.event.chosen")
+    assert page.locator("#map g.event.chosen").count() == 1
+    assert page.locator("#map g.event.chosen text").text_content() == title
     assert "chosen" in page.locator("#event-list li.chosen").get_attribute("class")
 
 
@@ -140,8 +154,11 @@ def test_query_parameters(page) -> None:
 
 def test_claim_switch_redraws_border(page) -> None:
     open_app(page, "?year=1930")
-    border = "() => JSON.stringify(document.querySelector('#map .js-plotly-plot').data.slice(5, 7).map(t => t.lon))"
-    before = page.evaluate(border)
+    atlas = load_atlas()
+    state = atlas.data["states"][atlas.data["stopState"][atlas.stop_of("1930-01-01")]]
+    assert _border(page) == sorted(state["b"]["control"])
     page.check("#mode-switch input[value=claim]")
-    page.wait_for_function(f"b => ({border})() !== b", arg=before)
+    page.wait_for_function("n => document.querySelectorAll('#map .border path:not([display])').length === n",
+                           arg=len(state["b"]["claim"]))
+    assert _border(page) == sorted(state["b"]["claim"]) != sorted(state["b"]["control"])
     assert re.match(r"1 January 1930", page.inner_text("#date-text"))

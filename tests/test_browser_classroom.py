@@ -8,7 +8,7 @@ import pytest
 
 from dashboard import figures
 from dashboard.data import load_atlas
-from dashboard.i18n import HTML_LANG, date_words, page_data, t
+from dashboard.i18n import HTML_LANG, date_words, t
 from dashboard.query import View, view_query
 from tests.conftest import ARTIFACTS, MAP_READY, finish_page, new_page
 
@@ -29,7 +29,7 @@ def _wait_url(pg, fragment: str) -> None:
 def test_url_follows_the_slider_region_and_mode_without_reloading(page) -> None:
     _open(page)
     page.evaluate("() => { window.__sameDocument = true; window.__history = history.length; }")
-    start = figures.stop_index(STOPS, figures.dt.date(1911, 1, 1))
+    start = ATLAS.stop_of("1911-01-01")
     page.locator("#year-slider [role=slider]").focus()
     posts_before = len(page.posts)
     for _ in range(4):
@@ -56,10 +56,12 @@ def test_url_follows_the_slider_region_and_mode_without_reloading(page) -> None:
         assert other.inner_text("#date-text") == date_words(STOPS[target], "en")
         assert "Outer Mongolia" in other.inner_text("#details-panel")
         assert other.is_checked("#mode-switch input[value=claim]")
-        fig = figures.map_figure(ATLAS.data, ATLAS.units_fc, ATLAS.context_fc, target, "claim", "outer_mongolia")
-        drawn = other.evaluate("() => document.querySelector('#map .js-plotly-plot').data.slice(5, 8)"
-                               ".map(t => [Array.from(t.lon), Array.from(t.lat)])")
-        assert drawn == [[fig["data"][i]["lon"], fig["data"][i]["lat"]] for i in (5, 6, 7)]
+        claim = sorted(ATLAS.data["states"][ATLAS.data["stopState"][target]]["b"]["claim"])
+        other.wait_for_function("n => document.querySelectorAll('#map .border path:not([display])').length === n",
+                                arg=len(claim))
+        assert other.eval_on_selector_all("#map .border path", "ps => ps.flatMap((p, i) => "
+                                          "p.hasAttribute('display') ? [] : [i])") == claim
+        assert other.get_attribute("#map path.unit.is-selected", "data-unit") == "outer_mongolia"
         assert other.url == url
     finally:
         finish_page(other)
@@ -160,7 +162,7 @@ def test_embed_mode_is_compact(browser, live_server, width, height) -> None:
 @pytest.mark.parametrize("lang", ["en", "zh", "mn"])
 def test_page_in_each_language(page, lang) -> None:
     _open(page, f"?lang={lang}&date=1921-07-11&region=outer_mongolia")
-    data = page_data(lang)
+    data = {"units": ATLAS.data["units"], "unitNames": ATLAS.texts[lang]["units"], "events": ATLAS.texts[lang]["events"]}
     assert page.get_attribute("html", "lang") == HTML_LANG[lang]
     assert page.title() == t(lang, "meta.title")
     assert page.inner_text("h1") == t(lang, "header.title")
@@ -171,8 +173,10 @@ def test_page_in_each_language(page, lang) -> None:
     assert first.locator("th").inner_text() == data["unitNames"][0]
     legend = page.inner_text("#legend")
     assert t(lang, "legend.control") in legend
-    hover = page.evaluate("() => document.querySelector('#map .js-plotly-plot').data[1].customdata[0][0]")
-    assert hover == data["unitNames"][0]
+    box = page.locator("#map path.unit[data-unit=outer_mongolia]").bounding_box()
+    page.mouse.move(box["x"] + box["width"] * 0.25, box["y"] + box["height"] * 0.5)
+    page.wait_for_selector("#map .map-tip:not([hidden])")
+    assert page.inner_text("#map .map-tip b") == data["unitNames"][data["units"].index("outer_mongolia")]
     event_titles = page.locator("#event-list button.event-title")
     if lang == "mn":   # most events are not translated into Mongolian yet: English, marked, and the page says so
         shown = data["events"][int(event_titles.first.get_attribute("data-index"))]

@@ -7,13 +7,14 @@ from pathlib import Path
 
 import pytest
 
-from dashboard import export, figures
+from dashboard import export
 from dashboard.data import load_atlas
+from dashboard.i18n import date_words
 from geodata.tour import load_tour
-from tests.conftest import ARTIFACTS
+from tests.conftest import ARTIFACTS, MAP_READY
+from tests.test_browser import expected_fills
 
 PAGE_W, PAGE_H = 703, 1032   # A4 less the 12 mm margins of assets/print.css, in CSS pixels
-FILLS = "#map .choroplethlayer .trace:nth-of-type(2) path.choroplethlocation"
 
 
 @pytest.fixture(scope="module")
@@ -27,13 +28,14 @@ def site(tmp_path_factory) -> Path:
 @pytest.fixture()
 def disk_page(browser, site):
     """index.html opened from file://, recording every request and console error; asserts none left the disk."""
-    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    context = browser.new_context(viewport={"width": 1280, "height": 800}, accept_downloads=True)
     pg = context.new_page()
     pg.requests, pg.errors = [], []
     pg.on("request", lambda r: pg.requests.append(r.url))
     pg.on("console", lambda m: pg.errors.append(m.text) if m.type == "error" else None)
     pg.on("pageerror", lambda e: pg.errors.append(str(e)))
     pg.url_of = (site / "index.html").as_uri()
+    pg.site = site
     yield pg
     context.close()
     assert pg.requests and all(u.startswith(("file://", "data:", "blob:")) for u in pg.requests), pg.requests
@@ -41,43 +43,46 @@ def disk_page(browser, site):
 
 
 def _fills(pg) -> list[str]:
-    return pg.eval_on_selector_all(FILLS, "ps => ps.map(p => p.style.fill || p.getAttribute('fill'))")
+    return pg.eval_on_selector_all("#map path.unit", "ps => ps.map(p => p.getAttribute('fill'))")
 
 
 def _drawn(pg, stop: int) -> None:
-    pg.wait_for_function("s => document.querySelector('#map .js-plotly-plot').getAttribute('data-drawn-stop') === s",
+    pg.wait_for_function("s => document.getElementById('map').getAttribute('data-drawn-stop') === s",
                          arg=str(stop), timeout=10000)
 
 
-def _border(pg) -> list:
-    return pg.evaluate("() => Array.from(document.querySelector('#map .js-plotly-plot').data[5].lon)")
+def _border(pg) -> list[int]:
+    return pg.eval_on_selector_all("#map .border path", "ps => ps.flatMap((p, i) => p.hasAttribute('display') ? [] : [i])")
+
+
+def _open(pg, query: str = "") -> None:
+    pg.goto(pg.url_of + query)
+    pg.wait_for_selector("body[data-ready='1']", timeout=20000)
 
 
 def test_static_export_from_disk_slider_colours_border_events(disk_page) -> None:
     pg = disk_page
     atlas = load_atlas()
-    pg.goto(pg.url_of)
-    pg.wait_for_selector("body[data-ready='1']", timeout=20000)
+    _open(pg)
     start = atlas.stop_of("1911-01-01")
     _drawn(pg, start)
     assert pg.inner_text("#date-text") == "1 January 1911"
     assert pg.inner_text("#change-text").startswith("Last change")
     assert pg.locator("#event-list li.event").count() == 6
     fills, border = _fills(pg), _border(pg)
-    assert len(fills) == len(atlas.data["units"])
+    assert fills == expected_fills(start)
     pg.focus("#year-slider")
     pg.keyboard.press("ArrowRight")
     _drawn(pg, start + 1)
-    assert pg.inner_text("#date-text") == figures.date_in_words(atlas.data["stops"][start + 1])
+    assert pg.inner_text("#date-text") == date_words(atlas.data["stops"][start + 1], "en")
     target = atlas.stop_of("1915-06-07")     # Outer Mongolia: autonomous; its border with China moves
     for _ in range(target - start - 1):
         pg.keyboard.press("ArrowRight")
     _drawn(pg, target)
     assert pg.inner_text("#date-text") == "7 June 1915"
-    assert _fills(pg) != fills
-    assert _border(pg) != border
-    z = pg.evaluate("() => Array.from(document.querySelector('#map .js-plotly-plot').data[1].z)")
-    assert z == figures.map_figure(atlas.data, atlas.units_fc, atlas.context_fc, target)["data"][1]["z"]
+    assert _fills(pg) == expected_fills(target) != fills
+    assert _border(pg) == sorted(atlas.data["states"][atlas.data["stopState"][target]]["b"]["control"]) != border
+    pg.wait_for_function("() => document.querySelectorAll('#event-list li.event .event-title').length > 0")
     titles = pg.locator("#event-list li.event .event-title").all_inner_texts()
     assert "Tripartite Treaty of Kyakhta" in titles
     assert pg.get_attribute("#year-slider", "aria-valuetext") == "7 June 1915"
@@ -88,29 +93,71 @@ def test_static_export_from_disk_slider_colours_border_events(disk_page) -> None
     _drawn(pg, atlas.stop_of("1915-11-06"))
     assert pg.input_value("#year-slider") == str(atlas.stop_of("1915-11-06"))
     # the claim switch redraws the border
-    before = _border(pg)
-    pg.check("input[name=mode][value=claim]")
-    pg.wait_for_function("b => document.querySelector('#map .js-plotly-plot').data[5].lon.length !== b",
-                         arg=len(before), timeout=10000)
+    claim = sorted(atlas.data["states"][atlas.data["stopState"][atlas.stop_of("1915-11-06")]]["b"]["claim"])
+    pg.check("#mode-switch input[value=claim]")
+    pg.wait_for_function("n => document.querySelectorAll('#map .border path:not([display])').length === n", arg=len(claim))
+    assert _border(pg) == claim
+
+
+def test_static_export_does_what_the_page_does_without_a_server(disk_page) -> None:
+    pg = disk_page
+    atlas = load_atlas()
+    _open(pg, "?date=1921-07-11&region=outer_mongolia")
+    stop = atlas.stop_of("1921-07-11")
+    _drawn(pg, stop)
+    # region details, as the server would give them
+    pg.wait_for_function("() => document.querySelector('#details-panel').textContent.includes('Outer Mongolia')")
+    for phrase in ("Since 11 July 1921", "Claimed by", "Area", "Status through time", "Events that changed it"):
+        assert phrase in pg.inner_text("#details-panel"), phrase
+    pg.select_option("#region-picker", "tibet")
+    pg.wait_for_function("() => document.querySelector('#details-panel .unit-name').textContent === 'Tibet'")
+    # the status table, "Reading the source", the sources, each side's view
+    assert pg.locator("#text-view-body tr").count() == len(atlas.data["units"])
+    pg.click("#tab-reading")
+    assert pg.locator("#reading-view .claim").count() > 0
+    pg.click("#tab-sources")
+    assert pg.locator("#sources-view li.source").count() > 0
+    pg.click("#tab-map")
+    pg.select_option("#region-picker", "outer_mongolia")
+    pg.wait_for_selector("#details-panel .perspectives-open")
+    pg.locator("#details-panel .perspectives-open").first.click()
+    pg.wait_for_selector("#perspectives-panel:not([hidden]) .moment-title")
+    # Play moves the date and stops again
+    pg.click("#play-button")
+    pg.wait_for_function("s => document.getElementById('map').getAttribute('data-drawn-stop') !== s", arg=str(stop))
+    assert pg.inner_text("#play-button") == "Pause"
+    pg.click("#play-button")
+    assert pg.inner_text("#play-button") == "Play"
+    # downloads are files beside the page
+    for sel in ("#download-geojson", "#download-csv"):
+        href = pg.get_attribute(sel, "href")
+        assert href.startswith("downloads/") and (pg.site / href).is_file(), href
+    with pg.expect_download() as png:
+        pg.click("#download-png")
+    assert png.value.suggested_filename.endswith(".png")
+    # the other languages are the sibling pages, opened at the same view
+    pg.click("#language-nav a[data-lang=zh]")
+    pg.wait_for_selector("body[data-ready='1']", timeout=20000)
+    assert pg.url.split("?")[0].endswith("index-zh.html")
+    assert pg.get_attribute("html", "lang") == "zh-Hans"
+    assert pg.inner_text("#date-text").endswith("日") and "外蒙古" in pg.inner_text("#details-panel")
 
 
 def test_static_export_tour_and_change_buttons(disk_page) -> None:
     pg = disk_page
     stops = load_tour()
-    pg.goto(pg.url_of)
-    pg.wait_for_selector("body[data-ready='1']", timeout=20000)
+    _open(pg)
     pg.click("#next-change")
     assert pg.inner_text("#date-text") == "1 December 1911"
     pg.click("#tour-start")
     assert pg.inner_text("#tour-caption") == stops[0].caption["en"]
-    assert pg.inner_text("#date-text") == figures.date_in_words(stops[0].date)
+    assert pg.inner_text("#date-text") == date_words(stops[0].date, "en")
     pg.click("#tour-next")
-    assert pg.inner_text("#date-text") == figures.date_in_words(stops[1].date)
+    assert pg.inner_text("#date-text") == date_words(stops[1].date, "en")
     pg.click("#tour-prev")
     assert pg.inner_text("#tour-step") == f"Stop 1 of {len(stops)}"
-    pg.goto(pg.url_of + "?tour=1858-05-28,1945-13-01,1924-11-26")
-    pg.wait_for_selector("body[data-ready='1']", timeout=20000)
-    assert pg.inner_text("#date-text") == "28 May 1858"
+    _open(pg, "?tour=1858-05-28,1945-13-01,1924-11-26")
+    pg.wait_for_function("() => document.querySelector('#date-text').textContent === '28 May 1858'")
     assert pg.inner_text("#tour-step") == "Stop 1 of 2" and "1945-13-01" in pg.inner_text("#tour-notice")
 
 
@@ -126,19 +173,17 @@ def test_print_gives_map_legend_date_and_events_on_one_page(page, date: str) -> 
     pg = page
     atlas = load_atlas()
     pg.goto(f"{pg.base}/?date={date}")
-    pg.wait_for_selector("#map .choroplethlocation", timeout=15000)
+    pg.wait_for_selector(MAP_READY, timeout=15000)
     pg.wait_for_function("() => document.querySelectorAll('#event-list li.event').length > 0", timeout=10000)
-    pg.wait_for_function("s => document.querySelector('#map .js-plotly-plot').getAttribute('data-drawn-stop') === s",
+    pg.wait_for_function("s => document.getElementById('map').getAttribute('data-drawn-stop') === s",
                          arg=str(atlas.stop_of(date)), timeout=10000)
     pg.emulate_media(media="print")
     pg.set_viewport_size({"width": PAGE_W, "height": PAGE_H})
-    pg.wait_for_function("() => document.querySelector('#map .js-plotly-plot')._fullLayout.width === 680",
-                         timeout=10000)
-    for sel in ("#map .choroplethlocation", "#legend", "#date-text", "#event-list li.event.current"):
+    for sel in (MAP_READY, "#legend", "#date-text", "#event-list li.event.current"):
         assert pg.locator(sel).first.is_visible(), sel
-    assert pg.inner_text("#date-text") == figures.date_in_words(date)
+    assert pg.inner_text("#date-text") == date_words(date, "en")
     for sel in ("#year-slider", "#play-button", "#next-change", "#mode-switch", "#region-picker", "#downloads",
-                "#tour-start", ".modebar-container"):
+                "#tour-start", ".map-zoom-buttons"):
         assert not pg.locator(sel).first.is_visible(), sel
     later = pg.eval_on_selector_all("#event-list li.event", "ls => ls.filter(l => getComputedStyle(l).display "
                                     "!== 'none').map(l => l.querySelector('time').getAttribute('datetime'))")
@@ -157,5 +202,3 @@ def test_print_gives_map_legend_date_and_events_on_one_page(page, date: str) -> 
     assert _pdf_pages(pdf) == (2 if table else 1)
     pg.emulate_media(media="screen")
     pg.set_viewport_size({"width": 1280, "height": 800})
-    pg.wait_for_function("() => document.querySelector('#map .js-plotly-plot')._fullLayout.width > 700",
-                         timeout=10000)

@@ -8,6 +8,7 @@ from geodata.claims import load_claims
 from geodata.i18n import translate
 
 from dashboard import figures, trust
+from dashboard.i18n import date_words
 from dashboard.data import load_atlas
 from tests.conftest import ARTIFACTS, open_app
 
@@ -45,11 +46,11 @@ def test_reading_view_follows_a_claim_to_the_map(page) -> None:
     _shot(page, "trust-reading-claim.png")
     stop = atlas.stop_of("1919-11-17")
     claim.locator("button.claim-map").click()
-    page.wait_for_function("s => document.querySelector('#map .js-plotly-plot').getAttribute('data-drawn-stop') === s",
+    page.wait_for_function("s => document.getElementById('map').getAttribute('data-drawn-stop') === s",
                            arg=str(stop), timeout=10000)
     assert _visible(page, "#map-view") and not _visible(page, "#reading-view")
     assert page.get_attribute("#tab-map", "aria-selected") == "true"
-    assert page.inner_text("#date-text") == figures.date_in_words(atlas.data["stops"][stop])
+    assert page.inner_text("#date-text") == date_words(atlas.data["stops"][stop], "en")
     assert page.get_attribute("#year-slider [role=slider]", "aria-valuenow") == str(stop)
     note = page.inner_text("#claim-return")
     assert "17 November 1919" in note and "petitioned" in note

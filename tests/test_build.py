@@ -42,3 +42,20 @@ def test_period_files_are_reproducible(rebuilt):
 
 def test_units_file_fits_the_browser_budget():
     assert (DATA_DIR / "units.geojson").stat().st_size <= 400 * 1024
+
+
+def test_page_bundle_rebuilt_by_the_full_build(rebuilt):
+    for path in sorted((DATA_DIR / "page").glob("*.json")):
+        assert filecmp.cmp(rebuilt / "page" / path.name, path, shallow=False), f"{path.name} differs: run python -m geodata.build"
+
+
+def test_page_bundle_is_what_the_bundle_step_makes(tmp_path):
+    """The committed page bundle is regenerated from the committed data files alone (no Natural Earth needed)."""
+    from geodata import bundle
+
+    written = bundle.write_bundle(tmp_path)
+    committed = sorted(p.name for p in (DATA_DIR / "page").glob("*.json"))
+    assert sorted(written) == committed
+    for name in committed:
+        assert filecmp.cmp(tmp_path / name, DATA_DIR / "page" / name, shallow=False), \
+            f"geodata/page/{name} differs: run python -m geodata.bundle"

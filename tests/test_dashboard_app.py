@@ -8,7 +8,8 @@ import pytest
 
 from dashboard import figures
 from dashboard.app import app, server
-from dashboard.data import load_atlas
+from dashboard.data import load_atlas, read_bundle
+from geodata.io import DATA_DIR
 
 
 @pytest.fixture(scope="module")
@@ -24,13 +25,13 @@ def _post(client, body, raw: bool = False):
 def test_index_has_no_external_urls(client) -> None:
     page = client.get("/").get_data(as_text=True)
     assert re.findall(r"""(?:src|href)=["']https?://""", page) == []
-    assert "plotly-geo" in page and "00_geo_offline.js" in page
+    assert "nba_model.js" in page and "nba_map.js" in page and "atlas.js" in page
 
 
-def test_layout_holds_geometry_once(client) -> None:
+def test_layout_holds_no_geometry_or_timeline(client) -> None:
     body = client.get("/_dash-layout").get_data(as_text=True)
-    assert body.count('"FeatureCollection"') == 2      # units and context, each once
-    assert len(body) < 1_200_000
+    assert '"unitPaths"' not in body and '"stopState"' not in body   # the page fetches the bundle files itself
+    assert len(body) < 200_000
 
 
 def test_compression_on(client) -> None:
@@ -71,24 +72,27 @@ def test_wrongly_shaped_inputs_get_400(client) -> None:
     assert _post(client, body).status_code == 400
 
 
-def test_server_render_patch_matches_figure() -> None:
+def test_page_bundle_is_consistent() -> None:
     atlas = load_atlas()
-    stop = atlas.stop_of("1921-07-11")
-    patch = figures.map_figure(atlas.data, atlas.units_fc, atlas.context_fc, stop)
-    units = patch["data"][figures.TRACE["units"]]
-    state = atlas.data["states"][atlas.data["stopState"][stop]]
-    assert units["z"] == [max(s, 0) for s in state["s"]]
-    assert units["locations"] == atlas.data["units"]
-
-
-def test_page_data_is_consistent() -> None:
-    data = load_atlas().data
+    data = atlas.data
     assert len(data["stops"]) == len(data["stopState"]) == len(data["stopFrac"])
     assert all(0 <= i < len(data["stops"]) for i in data["changeStops"])
-    n_edges = len(data["edges"])
+    n_edges = len(read_bundle("map.json")["edges"])
     for state in data["states"]:
         assert len(state["s"]) == len(data["units"])
         for mode in figures.MODES:
             assert all(0 <= i < n_edges for i in state["b"][mode])
     assert all(e["stop"] >= 0 for e in data["events"])
+
+
+def test_bundle_files_are_served_as_they_are(client) -> None:
+    resp = client.get("/page-data/timeline.json")
+    assert resp.status_code == 200 and resp.mimetype == "application/json"
+    assert resp.get_data() == (DATA_DIR / "page" / "timeline.json").read_bytes()
+    assert client.get("/page-data/units.yaml").status_code == 404
+    other = client.get("/page-data/..%2Fperiods.yaml")
+    assert other.mimetype != "application/json" and b"outer_mongolia:" not in other.get_data()
+
+
+def test_index_page_has_the_title() -> None:
     assert app.title == "Northern Border Atlas"

@@ -8,7 +8,8 @@ import pytest
 from geodata import i18n as data_i18n
 
 from dashboard import figures, i18n
-from dashboard.i18n import LANGUAGES, date_words, flat_keys, load_ui, page_data, pick_language, t
+from dashboard.data import load_atlas
+from dashboard.i18n import LANGUAGES, date_words, flat_keys, load_ui, page_config, pick_language, t
 
 ROOT = Path(__file__).resolve().parent.parent
 FIELD = re.compile(r"{(\w+)}")
@@ -90,24 +91,23 @@ def test_language_from_url_then_browser_then_english() -> None:
     assert i18n.parse_accept_language("en;q=0, zh;q=0.5, mn") == ["mn", "zh"]
 
 
-def test_page_data_carries_the_language() -> None:
-    en, zh, mn = page_data("en"), page_data("zh"), page_data("mn")
-    i = en["units"].index("outer_mongolia")
-    assert en["unitNames"][i] == "Outer Mongolia"
-    assert zh["unitNames"][i] == data_i18n.translate("zh", "units", "outer_mongolia", "name") == "外蒙古"
-    assert mn["unitNames"][i] == data_i18n.translate("mn", "units", "outer_mongolia", "name") == "Монгол (Ар Монгол)"
-    assert zh["statuses"][0]["label"] == data_i18n.translate("zh", "statuses", zh["statuses"][0]["id"], "label")
-    assert mn["statuses"][0]["label"] != en["statuses"][0]["label"]
-    assert zh["events"][0]["title"] == data_i18n.translate("zh", "events", zh["events"][0]["id"], "title")
-    assert zh["events"][0]["words"].endswith("日") and "en" not in zh["events"][0]
-    # an event Mongolian translates shows in Mongolian; one it does not yet, in English, marked so the page can
-    # say so and set lang="en"
-    assert mn["events"][0]["title"] == data_i18n.translate("mn", "events", mn["events"][0]["id"], "title")
-    assert mn["events"][0]["title"] != en["events"][0]["title"] and "en" not in mn["events"][0]
-    mn_texts = data_i18n.load_translations("mn").get("events", {})
-    k = next(n for n, e in enumerate(en["events"]) if e["id"] not in mn_texts)
-    assert mn["events"][k]["title"] == en["events"][k]["title"] and mn["events"][k]["en"] == 1
-    assert mn["events"][0]["words"].startswith("1689 оны")
-    # only texts differ: the geometry-sized parts are shared, not copied
-    assert zh["edges"] is en["edges"] and zh["states"] is en["states"]
-    assert zh["ui"]["dateDay"] == "{y}年{m}月{d}日"
+def test_text_bundles_carry_the_language() -> None:
+    texts, tl = load_atlas().texts, load_atlas().data
+    en, zh, mn = texts["en"], texts["zh"], texts["mn"]
+    i = tl["units"].index("outer_mongolia")
+    assert en["units"][i] == "Outer Mongolia"
+    assert zh["units"][i] == data_i18n.translate("zh", "units", "outer_mongolia", "name") == "外蒙古"
+    assert mn["units"][i] == data_i18n.translate("mn", "units", "outer_mongolia", "name") == "Монгол (Ар Монгол)"
+    assert zh["statuses"][0] == data_i18n.translate("zh", "statuses", tl["statuses"][0], "label")
+    assert mn["statuses"][0] != en["statuses"][0]
+    first = tl["events"][0]["id"]
+    assert zh["events"][0]["title"] == data_i18n.translate("zh", "events", first, "title") and "en" not in zh["events"][0]
+    # an event without a Mongolian text is shown in English, marked so the page can set lang="en"
+    fallback = [n for n, e in enumerate(mn["events"]) if e.get("en")]
+    assert all(mn["events"][n]["title"] == en["events"][n]["title"] for n in fallback)
+
+
+def test_page_config_gives_the_script_its_strings() -> None:
+    zh = page_config("zh")
+    assert zh["lang"] == "zh" and zh["ui"]["dateDay"] == "{y}年{m}月{d}日"
+    assert len(zh["styles"]) == len(load_atlas().data["statuses"])

@@ -1,4 +1,4 @@
-"""The static export on disk: `python -m dashboard export OUTDIR` writes a self-contained site (no browser here)."""
+"""The static export on disk: `python -m dashboard export OUTDIR` writes the app's page as files (no browser here)."""
 from __future__ import annotations
 
 import json
@@ -9,61 +9,76 @@ from pathlib import Path
 
 import pytest
 
-from dashboard import export
-from dashboard.data import load_atlas
+from dashboard import export, i18n
+from dashboard.data import BUNDLE_FILES, PAGE_DIR, load_atlas
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def _payload(site: Path) -> dict:
-    text = (site / "assets" / "atlas-data.js").read_text(encoding="utf-8")
-    match = re.search(r"window\.ATLAS_STATIC = (.*);\s*$", text, re.S)
-    assert match
-    return json.loads(match.group(1))
-
-
-def test_command_line_writes_the_site(tmp_path: Path) -> None:
-    site = tmp_path / "site"
-    run = subprocess.run([sys.executable, "-m", "dashboard", "export", str(site)], cwd=ROOT, capture_output=True,
-                         text=True, timeout=180)
+@pytest.fixture(scope="module")
+def site(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("export") / "site"
+    run = subprocess.run([sys.executable, "-m", "dashboard", "export", str(out)], cwd=ROOT, capture_output=True,
+                         text=True, timeout=300)
     assert run.returncode == 0, run.stderr
-    assert "Wrote 12 files" in run.stdout and str(site) in run.stdout
-    names = sorted(str(p.relative_to(site)) for p in site.rglob("*") if p.is_file())
-    assert names == sorted(["index.html", *(f"assets/{n}" for _, n in export.COPIED), "assets/atlas-data.js"])
-    total = sum(p.stat().st_size for p in site.rglob("*") if p.is_file())
-    assert total < 2_500_000, f"export is {total} bytes"
+    assert f"to {out}" in run.stdout
+    return out
 
 
-def test_page_loads_only_local_files(tmp_path: Path) -> None:
-    sizes = export.write_site(tmp_path)
-    page = (tmp_path / "index.html").read_text(encoding="utf-8")
-    refs = re.findall(r"""(?:src|href)=["']([^"']+)""", page)
-    assert refs and all(r.startswith("assets/") for r in refs), refs
-    for ref in refs:
-        assert (tmp_path / ref).is_file(), ref
-    assert sizes["index.html"] == len(page.encode("utf-8"))
-    for name in ("atlas.js", "classroom.js", "export.js", "00_geo_offline.js"):
-        script = (tmp_path / "assets" / name).read_text(encoding="utf-8")
-        assert not re.search(r"""(?:fetch|XMLHttpRequest|import)\s*\(\s*["']https?:""", script), name
-    assert 'id="year-slider"' in page and 'type="range"' in page and 'id="event-list"' in page
+def _preloaded(path: Path) -> tuple[str, object]:
+    text = path.read_text(encoding="utf-8")
+    match = re.search(r'window\.NBA\.preloaded\["([^"]+)"\] = (.*);\s*$', text, re.S)
+    assert match, path
+    return match.group(1), json.loads(match.group(2))
 
 
-def test_data_file_holds_the_page_data_and_one_figure(tmp_path: Path) -> None:
-    export.write_site(tmp_path)
-    payload = _payload(tmp_path)
+def test_one_page_per_language_loading_only_files_beside_it(site: Path) -> None:
+    for lang in i18n.LANGUAGES:
+        page = (site / export.page_file(lang)).read_text(encoding="utf-8")
+        assert f'<html lang="{i18n.HTML_LANG[lang]}">' in page
+        refs = re.findall(r"""(?:src|href)=["']([^"'#]+)""", page)
+        local = [r for r in refs if not r.startswith("http")]
+        assert local and all((site / r.split("?")[0]).is_file() for r in local), local
+        # links out are only the sources cited, never a script or style
+        scripts = re.findall(r"""<(?:script|link)[^>]+(?:src|href)=["']([^"']+)""", page)
+        assert all(not s.startswith("http") for s in scripts), scripts
+        for code in i18n.LANGUAGES:
+            assert f'data-file="{export.page_file(code)}"' in page
+
+
+def test_the_page_is_the_apps_layout(site: Path) -> None:
+    page = (site / "index.html").read_text(encoding="utf-8")
+    for element in ('id="year-slider"', 'type="range"', 'id="event-list"', 'id="details-panel"', 'id="region-picker"',
+                    'id="mode-switch"', 'id="play-button"', 'id="tour-start"', 'id="text-view-body"', 'id="map"',
+                    'id="reading-view"', 'id="sources-view"', 'id="perspectives-panel"', 'id="download-png"'):
+        assert element in page, element
+    # the views the app fetches on first opening are in the page already
+    assert re.search(r'id="reading-body"[^>]*data-loaded="1"><', page)
+
+
+def test_bundle_files_are_given_as_scripts_as_they_are(site: Path) -> None:
+    for name in BUNDLE_FILES:
+        key, obj = _preloaded(site / "data" / f"{name[:-5]}.js")
+        assert key == name and obj == json.loads((PAGE_DIR / name).read_text(encoding="utf-8"))
+
+
+def test_region_details_for_every_unit_and_period(site: Path) -> None:
     atlas = load_atlas()
-    assert payload["data"]["stops"] == atlas.data["stops"]
-    assert payload["data"]["states"] == atlas.data["states"]
-    assert payload["start"] == atlas.stop_of("1911-01-01")
-    assert len(payload["figure"]["data"]) == 10
-    assert [s["date"] for s in payload["tour"]["stops"]][:2] == ["1689-09-06", "1727-11-01"]
+    _, details = _preloaded(site / "data" / "details-zh.js")
+    assert set(details) == set(atlas.units)
+    for unit, rows in atlas.periods.items():
+        assert [r[0] for r in details[unit]] == [r["start"] for r in rows]
+    assert "外蒙古" in details["outer_mongolia"][0][1]
 
 
-def test_export_in_chinese(tmp_path: Path) -> None:
-    assert export.main([str(tmp_path), "--lang", "zh"]) == 0
-    page = (tmp_path / "index.html").read_text(encoding="utf-8")
-    assert '<html lang="zh-Hans">' in page and "1911年1月1日" in page
-    assert _payload(tmp_path)["data"]["lang"] == "zh"
+def test_downloads_are_files_for_every_period(site: Path) -> None:
+    atlas = load_atlas()
+    for state in atlas.data["states"]:
+        geo = json.loads((site / "downloads" / f"borders-{state['date']}.geojson").read_text(encoding="utf-8"))
+        assert geo["type"] == "FeatureCollection" and geo["features"]
+    for lang in i18n.LANGUAGES:
+        csv = (site / "downloads" / f"events-{lang}.csv").read_text(encoding="utf-8")
+        assert csv.count("\n") >= len(atlas.events)
 
 
 def test_export_never_overwrites_a_foreign_page(tmp_path: Path, capsys) -> None:
@@ -73,8 +88,6 @@ def test_export_never_overwrites_a_foreign_page(tmp_path: Path, capsys) -> None:
     assert stop.value.code == 2
     assert "not an atlas export" in capsys.readouterr().err
     assert (tmp_path / "index.html").read_text(encoding="utf-8") == "<html>my own site</html>"
-    assert export.main([str(tmp_path), "--force"]) == 0
-    assert export.main([str(tmp_path)]) == 0     # its own earlier export: overwritten without --force
 
 
 def test_export_to_a_file_path_fails_cleanly(tmp_path: Path, capsys) -> None:

@@ -105,7 +105,7 @@ def test_framing_in_the_browser(browser, live_server) -> None:
         page = context.new_page()
         page.goto(f"http://localhost:{httpd.server_port}/")
         frame = page.frame_locator("#ok")
-        frame.locator("#map .choroplethlocation").first.wait_for(state="attached", timeout=20000)
+        frame.locator("#map svg.nba-map path.unit").first.wait_for(state="attached", timeout=20000)
         assert frame.locator("#date-text").inner_text() == "1911年1月1日"
         page.frame_locator("#yes").locator("#inner").wait_for(timeout=5000)
         page.wait_for_timeout(300)

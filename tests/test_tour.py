@@ -8,6 +8,7 @@ import pytest
 
 import geodata
 from dashboard import figures
+from dashboard.i18n import date_words
 from dashboard.data import load_atlas
 from dashboard.tour import TOUR_KEYS, tour_data
 from geodata.errors import DataError
@@ -82,9 +83,9 @@ def test_missing_tour_file_raises_data_error(tmp_path: Path) -> None:
 def _at(pg, iso: str) -> None:
     """Wait until the page shows a date and the map has been redrawn for it."""
     stop = load_atlas().stop_of(iso)
-    pg.wait_for_function("s => document.querySelector('#map .js-plotly-plot').getAttribute('data-drawn-stop') === s",
+    pg.wait_for_function("s => document.getElementById('map').getAttribute('data-drawn-stop') === s",
                          arg=str(stop), timeout=10000)
-    assert pg.inner_text("#date-text") == figures.date_in_words(load_atlas().data["stops"][stop])
+    assert pg.inner_text("#date-text") == date_words(load_atlas().data["stops"][stop], "en")
 
 
 def test_tour_steps_forward_and_back(page) -> None:
@@ -108,16 +109,16 @@ def test_tour_steps_forward_and_back(page) -> None:
     pg.click("#tour-prev")
     _at(pg, stops[1].date.isoformat())
     assert pg.inner_text("#tour-caption") == stops[1].caption["en"]
-    for _ in range(len(stops)):     # to the end: "next" is then disabled
-        if pg.is_disabled("#tour-next"):
-            break
+    for n in range(3, len(stops) + 1):     # to the end, one stop at a time: "next" is then disabled
         pg.click("#tour-next")
+        pg.wait_for_function("t => document.querySelector('#tour-step').textContent === t",
+                             arg=f"Stop {n} of {len(stops)}")
     _at(pg, stops[-1].date.isoformat())
     assert pg.is_disabled("#tour-next")
     assert pg.inner_text("#tour-step") == f"Stop {len(stops)} of {len(stops)}"
     pg.click("#tour-exit")
     pg.wait_for_selector("#tour-caption", state="hidden")
-    assert pg.inner_text("#date-text") == figures.date_in_words(stops[-1].date)   # exit leaves the map where it is
+    assert pg.inner_text("#date-text") == date_words(stops[-1].date, "en")   # exit leaves the map where it is
 
 
 @pytest.mark.parametrize("lang", ["zh", "mn"])
@@ -164,7 +165,7 @@ def test_custom_tour_date_between_steps_and_no_usable_date(page) -> None:
     atlas = load_atlas()
     shown = atlas.data["stops"][atlas.stop_of("1913-06-15")]
     _at(pg, shown)
-    assert figures.date_in_words(shown) in pg.inner_text("#tour-caption")
+    assert date_words(shown, "en") in pg.inner_text("#tour-caption")
     open_app(pg, "?tour=garbage,,2100-01-01")
     pg.wait_for_function("() => document.querySelector('#tour-notice').textContent.length > 0", timeout=10000)
     assert "garbage" in pg.inner_text("#tour-notice") and "built-in tour" in pg.inner_text("#tour-notice")

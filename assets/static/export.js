@@ -1,71 +1,123 @@
-/* Northern Border Atlas, static export: drives index.html with no server. The map is drawn and restyled by
-   the app's own code (assets/atlas.js: render), the tour by assets/classroom.js (tourStep); this file only
-   wires a plain range input and buttons to them. Data: window.ATLAS_STATIC, set by atlas-data.js. */
-(function () {
+/* Northern Border Atlas, static export: stands in for Dash. The page is the app's own layout written out as HTML
+   (dashboard/export.py) and the app's own scripts run it; this file wires the plain widgets to them and answers
+   what the server would (region details from data/details-<lang>.js). Config: NBA.exportConfig. */
+(function (root) {
     "use strict";
-    var S = window.ATLAS_STATIC, data = S.data, A = window.dash_clientside.atlas, C = window.dash_clientside.classroom;
-    var slider = document.getElementById("year-slider");
-    var plot = document.getElementById("map-plot");
-    var view = {mode: "control", event: null, tour: null};
+    var NBA = root.NBA, cfg = NBA.exportConfig, A = NBA.atlas, M = NBA.model;
+    var C = root.dash_clientside.classroom, D = root.dash_clientside.atlas;
+    var slider = document.getElementById("year-slider"), tourState = null, timer = null;
+    var emptyDetails = (document.getElementById("details-panel") || {}).innerHTML || "";
 
     function byId(id) { return document.getElementById(id); }
+    function page() { return NBA.page; }
 
-    function update() {
-        var stop = parseInt(slider.value, 10) || 0;
-        A.render(stop, view.mode, null, view.event, data, "client", -1);
-        slider.setAttribute("aria-valuetext", A.words(data.stops[stop]));
+    function details(request) {
+        /* The region details the server would send: the unit's period at the shown state, its "now" mark placed. */
+        var panel = byId("details-panel"), d = page().data;
+        if (!panel) { return; }
+        if (!request || !request.unit) { panel.innerHTML = emptyDetails; return; }
+        var iso = d.states[request.state].date, rows = NBA.preloaded["details-" + cfg.lang + ".json"][request.unit] || [];
+        var row = rows.filter(function (r) { return r[0] <= iso; }).pop() || rows[0];
+        panel.innerHTML = row ? row[1] : emptyDetails;
+        var now = panel.querySelector(".strip .now"), first = Date.parse(d.first), last = Date.parse(d.last);
+        if (now) { now.style.left = (100 * (Date.parse(iso) - first) / (last - first)).toFixed(3) + "%"; }
     }
 
-    function go(stop) {
-        slider.value = String(stop);
-        update();
+    var TOUR_OUT = {"tour-caption": "textContent", "tour-step": "textContent", "tour-notice": "textContent",
+        "tour-start": "textContent"};
+
+    function setProps(id, props) {
+        var p = page();
+        if (id === "year-slider") { A.step(props.value); } else if (id === "selected-event") {
+            A.setView(p.mode, p.unit, props.data);
+        } else if (id === "region-picker") {
+            var sel = byId("region-picker");
+            if (sel) { sel.value = props.value || ""; }
+            A.setView(p.mode, props.value, p.chosen);
+        } else if (id === "details-request") { details(props.data); } else if (id === "tour-state") {
+            tourState = props.data;
+        } else if (id === "tour") { byId("tour").className = props.className; } else if (TOUR_OUT[id]) {
+            byId(id).textContent = props.children;
+        } else if (id === "tour-prev" || id === "tour-next") { byId(id).disabled = props.disabled; }
+    }
+    root.dash_clientside.set_props = setProps;
+    root.dash_clientside.no_update = {};
+
+    function call(fn, id, args) {
+        root.dash_clientside.callback_context = {triggered_id: id};
+        return fn.apply(null, args);
     }
 
-    function showTour(r) {
-        if (!r) { return; }
-        view.tour = r.state;
-        byId("tour").className = r.cls;
-        byId("tour-caption").textContent = r.caption;
-        byId("tour-step").textContent = r.step;
-        byId("tour-prev").disabled = r.prevDisabled;
-        byId("tour-next").disabled = r.nextDisabled;
-        byId("tour-start").textContent = r.label;
-        if (r.notice !== null) { byId("tour-notice").textContent = r.notice; }
-        if (r.stop !== null) { go(r.stop); }
-    }
-
-    function changeStop(dir) {
-        var stop = parseInt(slider.value, 10) || 0, cs = data.changeStops, i;
-        if (dir > 0) {
-            for (i = 0; i < cs.length; i++) { if (cs[i] > stop) { return go(cs[i]); } }
-        } else {
-            for (i = cs.length - 1; i >= 0; i--) { if (cs[i] < stop) { return go(cs[i]); } }
-        }
-    }
-
-    slider.addEventListener("input", update);
-    byId("prev-change").addEventListener("click", function () { changeStop(-1); });
-    byId("next-change").addEventListener("click", function () { changeStop(1); });
-    Array.prototype.forEach.call(document.querySelectorAll("input[name=mode]"), function (input) {
-        input.addEventListener("change", function () { if (input.checked) { view.mode = input.value; update(); } });
-    });
-    ["start", "prev", "next", "exit"].forEach(function (action) {
-        byId("tour-" + action).addEventListener("click", function () {
-            showTour(C.tourStep(action, window.location.search, S.tour, view.tour, data));
+    function apply(out, ids) {
+        /* A callback's outputs written as Dash would (no_update leaves a property alone). */
+        ids.forEach(function (o, n) {
+            if (out[n] === root.dash_clientside.no_update) { return; }
+            var props = {};
+            props[o[1]] = out[n];
+            if (o[0] === "year-slider") { A.step(out[n]); } else if (o[0] === "play-interval") { play(!out[n]); } else if (o[0] === "play-button") {
+                byId("play-button").textContent = out[n];
+            } else { setProps(o[0], props); }
         });
-    });
-    /* an event's title moves the map to its date and marks its place, as in the app */
-    byId("event-list").addEventListener("click", function (e) {
-        var btn = e.target.closest ? e.target.closest("button.event-title") : null;
-        var ev = btn ? data.events[parseInt(btn.getAttribute("data-index"), 10)] : null;
-        if (!ev || ev.stop < 0) { return; }
-        view.event = ev.id;
-        go(ev.stop);
-    });
+    }
 
-    window.Plotly.newPlot(plot, S.figure.data, S.figure.layout, S.config).then(function () {
-        update();
-        showTour(C.tourStep("url", window.location.search, S.tour, null, data));
-        document.body.setAttribute("data-ready", "1");
+    var NAV = [["year-slider", "value"], ["play-interval", "disabled"], ["play-button", "children"]];
+    var TOUR = [["year-slider", "value"], ["tour-state", "data"], ["tour-caption", "children"], ["tour-step", "children"],
+        ["tour", "className"], ["tour-notice", "children"], ["tour-prev", "disabled"], ["tour-next", "disabled"],
+        ["tour-start", "children"]];
+
+    function navigate(id) {
+        apply(call(D.navigate, id, [0, 0, 0, 0, page().stop, timer === null]), NAV);
+    }
+
+    function play(on) {
+        clearInterval(timer);
+        timer = on ? setInterval(function () { navigate("play-interval"); }, cfg.playMs) : null;
+    }
+
+    function tour(id) {
+        apply(call(C.tour, id, [0, 0, 0, 0, root.location.search, cfg.tour, tourState]), TOUR);
+    }
+
+    function readView(d, search) {
+        /* ?year= / ?date=, region and mode from the address (a link into the copy opens that view). */
+        var q = new URLSearchParams(search), out = {stop: cfg.start, unit: null, mode: "control"};
+        var date = q.get("date") || (q.get("year") && /^\d{4}$/.test(q.get("year")) ? q.get("year") + "-01-01" : null);
+        if (date && date >= d.first && date <= d.last) { out.stop = M.stopOf(d, date); }
+        if (q.get("region") && d.units.indexOf(q.get("region")) >= 0) { out.unit = q.get("region"); }
+        if (q.get("mode") === "claim") { out.mode = "claim"; }
+        return out;
+    }
+
+    document.addEventListener("atlas:drawn", function (e) {
+        var d = page().data, stop = e.detail.stop;
+        slider.value = String(stop);
+        slider.setAttribute("aria-valuetext", A.words(d.stops[stop]));
+        var geo = byId("download-geojson"), csv = byId("download-csv");
+        if (geo) { geo.setAttribute("href", "downloads/borders-" + d.states[d.stopState[stop]].date + ".geojson"); }
+        if (csv) { csv.setAttribute("href", "downloads/events-" + cfg.lang + ".csv"); }
+    }, true);
+    slider.addEventListener("input", function () { A.step(parseInt(slider.value, 10)); });
+    ["play-button", "prev-change", "next-change"].forEach(function (id) {
+        byId(id).addEventListener("click", function () { navigate(id); });
     });
-}());
+    ["tour-start", "tour-prev", "tour-next", "tour-exit"].forEach(function (id) {
+        byId(id).addEventListener("click", function () { tour(id); });
+    });
+    document.querySelectorAll("#mode-switch input").forEach(function (input) {
+        input.addEventListener("change", function () { if (input.checked) { A.setView(input.value, page().unit, page().chosen); } });
+    });
+    byId("region-picker").addEventListener("change", function (e) { A.setView(page().mode, e.target.value || null, page().chosen); });
+
+    A.start(cfg, cfg.start).then(function (d) {
+        var v = readView(d, root.location.search);
+        var radio = document.querySelector("#mode-switch input[value=" + v.mode + "]");
+        if (radio) { radio.checked = true; }
+        byId("region-picker").value = v.unit || "";
+        A.setView(v.mode, v.unit, null);
+        A.step(v.stop);
+        if (root.Plotly && byId("area-chart")) {
+            root.Plotly.newPlot("area-chart", cfg.area.data, cfg.area.layout, {displayModeBar: false, responsive: true});
+        }
+        tour("url");
+    });
+}(window));

@@ -1,0 +1,97 @@
+/* Unit tests of the page model (assets/nba_model.js) on a small synthetic bundle: run by `node --test tests/js/`
+   (tests/test_js.py runs it inside the pytest suite). */
+"use strict";
+const test = require("node:test");
+const assert = require("node:assert/strict");
+const M = require("../../assets/nba_model.js");
+
+/* Two units, three states: 1700 a changes, 1700-06-01 b changes, 1800 both. */
+const TL = {
+    units: ["a", "b"],
+    stops: ["1689-01-01", "1700-01-01", "1700-06-01", "1701-01-01", "1800-01-01"],
+    stopState: [0, 1, 2, 2, 3],
+    changeStops: [1, 2, 4],
+    states: [
+        {date: "1689-01-01", s: [0, 0], c: [[], []], b: {control: [0], claim: [0, 1]}, ghost: {control: -1, claim: -1}, changes: []},
+        {date: "1700-01-01", s: [1, 0], c: [[0], []], b: {control: [1], claim: [0, 1]}, ghost: {control: 0, claim: -1}, changes: [[0, 0, 1]]},
+        {date: "1700-06-01", s: [1, 2], c: [[0], []], b: {control: [1], claim: [0, 1]}, ghost: {control: 0, claim: -1}, changes: [[1, 0, 2]]},
+        {date: "1800-01-01", s: [-1, 2], c: [[], []], b: {control: [], claim: []}, ghost: {control: 2, claim: 2}, changes: [[0, 1, -1]]}
+    ],
+    events: [{date: "1689-09-06"}, {date: "1700-01-01"}, {date: "1700-06-01"}, {date: "1701-05-01"}, {date: "1750-01-01"},
+        {date: "1790-01-01"}, {date: "1799-01-01"}]
+};
+const TEXT = {units: ["Alpha", "Beta"], statuses: ["held", "lost", "hatched"], claimants: ["Qing"]};
+const STYLES = [{color: "#111111", hatch: false}, {color: "#222222", hatch: false}, {color: "#333333", hatch: true}];
+const ZH = {months: ["一月"], dateDay: "{y}年{m}月{d}日", dateMonth: "{y}年{m}月", dateYear: "{y}年"};
+
+test("dates in words follow the language's templates and precision", () => {
+    assert.equal(M.words("1689-09-06"), "6 September 1689");
+    assert.equal(M.words("1691-05-01", "month"), "May 1691");
+    assert.equal(M.words("1757-01-01", "year"), "1757");
+    assert.equal(M.words("1911-12-01", "day", ZH), "1911年12月1日");
+});
+
+test("a stop maps to the last stop on or before a date, clamped to the slider", () => {
+    assert.equal(M.stopOf(TL, "1700-03-01"), 1);
+    assert.equal(M.stopOf(TL, "1600-01-01"), 0);
+    assert.equal(M.stopOf(TL, "2000-01-01"), 4);
+    assert.equal(M.clampStop(TL, 99), 4);
+    assert.equal(M.clampStop(TL, -3), 0);
+    assert.equal(M.clampStop(TL, "2"), 2);
+});
+
+test("units are coloured by status, hatched statuses by their pattern, no data in grey", () => {
+    assert.deepEqual(M.unitFills(TL, STYLES, 1), ["#222222", "#111111"]);
+    assert.deepEqual(M.unitFills(TL, STYLES, 2), ["#222222", "url(#nba-hatch-2)"]);
+    assert.deepEqual(M.unitFills(TL, STYLES, 3), ["#999999", "url(#nba-hatch-2)"]);
+});
+
+test("the border and the previous border depend on the mode", () => {
+    assert.deepEqual(M.borderSet(TL, 1, "control"), {1: true});
+    assert.deepEqual(M.borderSet(TL, 1, "claim"), {0: true, 1: true});
+    assert.deepEqual(M.ghostSet(TL, 1, "control"), {0: true});
+    assert.deepEqual(M.ghostSet(TL, 1, "claim"), {});
+});
+
+test("what changed is said on the change date, counted within its year", () => {
+    assert.equal(M.changeText(TL, TEXT, null, 0), "The map shows the status at the start of the atlas.");
+    assert.equal(M.changeText(TL, TEXT, null, 1), "Changed on this date (change 1 of 2 in 1700): Alpha: lost.");
+    assert.equal(M.changeText(TL, TEXT, null, 2), "Changed on this date (change 2 of 2 in 1700): Beta: hatched.");
+    assert.equal(M.changeText(TL, TEXT, null, 3), "Last change: 1 June 1700.");
+    assert.equal(M.changeText(TL, TEXT, null, 4), "Changed on this date: Alpha: no data.");
+});
+
+test("the events near a date: the last three on or before it and the next three", () => {
+    assert.deepEqual(M.visibleEvents(TL, 0), [0, 1, 2]);
+    assert.deepEqual(M.visibleEvents(TL, 3), [0, 1, 2, 3, 4, 5]);
+    assert.deepEqual(M.visibleEvents(TL, 4), [4, 5, 6]);
+});
+
+test("status lines name the claimants; since goes back to the start of the run", () => {
+    assert.equal(M.statusLine(TL, TEXT, null, 1, 0), "lost; claimed by Qing");
+    assert.equal(M.statusLine(TL, TEXT, null, 3, 0), "No data");
+    assert.equal(M.sinceState(TL, 2, 0), 1);
+    assert.equal(M.sinceState(TL, 2, 1), 2);
+});
+
+test("previous and next change skip to the stops where the map changes", () => {
+    assert.equal(M.nextChange(TL, 0, 1), 1);
+    assert.equal(M.nextChange(TL, 2, 1), 4);
+    assert.equal(M.nextChange(TL, 4, 1), null);
+    assert.equal(M.nextChange(TL, 3, -1), 2);
+    assert.equal(M.nextChange(TL, 1, -1), null);
+});
+
+test("the address of a view: year or date, region, mode, and the language, embed and tour kept", () => {
+    assert.equal(M.viewQuery(TL, {stop: 1, mode: "control", unit: null, lang: "en"}, ""), "?year=1700");
+    assert.equal(M.viewQuery(TL, {stop: 2, mode: "claim", unit: "a", lang: "zh"}, "?embed=1&tour=1700-01-01"),
+        "?date=1700-06-01&region=a&mode=claim&lang=zh&embed=1&tour=1700-01-01");
+    assert.equal(M.viewQuery(TL, {stop: 1, mode: "control", unit: null, lang: "en"}, "?lang=en"), "?year=1700&lang=en");
+    assert.equal(M.withParam("?year=1700&lang=en", "lang", "mn"), "?year=1700&lang=mn");
+});
+
+test("URLs are built under the app's path prefix", () => {
+    assert.equal(M.assetUrl("/atlas/", "page-data/map.json"), "/atlas/page-data/map.json");
+    assert.equal(M.assetUrl("/atlas", "/page-data/map.json"), "/atlas/page-data/map.json");
+    assert.equal(M.assetUrl("", "data/map.js"), "data/map.js");
+});
