@@ -87,9 +87,9 @@ def test_play_and_pause(page) -> None:
     page.click("#play-button")
     page.wait_for_function("() => document.querySelector('#date-text').textContent !== '1 January 1900'",
                            timeout=5000)
-    assert page.inner_text("#play-button") == "Pause"
+    page.wait_for_function("() => document.querySelector('#play-button').textContent === 'Pause'", timeout=5000)
     page.click("#play-button")
-    assert page.inner_text("#play-button") == "Play"
+    page.wait_for_function("() => document.querySelector('#play-button').textContent === 'Play'", timeout=5000)
     stopped_at = page.inner_text("#date-text")
     page.wait_for_timeout(1000)
     assert page.inner_text("#date-text") == stopped_at
