@@ -199,6 +199,7 @@ def test_print_gives_map_legend_date_and_events_on_one_page(page, date: str) -> 
     # a page of its own for the text view, where the page prints it (assets/atlas.css), comes after the map page
     table = pg.evaluate("() => { const t = document.querySelector('.text-view-wrap');"
                         " return !!t && getComputedStyle(t).display !== 'none'; }")
-    assert _pdf_pages(pdf) == (2 if table else 1)
+    # (the table of 36 units may run over two sheets; it never shares the map's)
+    assert _pdf_pages(pdf) >= 2 if table else _pdf_pages(pdf) == 1
     pg.emulate_media(media="screen")
     pg.set_viewport_size({"width": 1280, "height": 800})
