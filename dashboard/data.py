@@ -8,7 +8,7 @@ from typing import Any
 
 import geodata
 
-from . import figures
+from . import figures, i18n
 
 
 @dataclass(frozen=True)
@@ -36,7 +36,8 @@ def _records(frame: Any) -> list[dict[str, Any]]:
 
 @lru_cache(maxsize=1)
 def load_atlas() -> Atlas:
-    """Build the atlas from geodata (cached: runs once per process)."""
+    """Build the atlas from geodata (cached: runs once per process); DataError if any file the app reads is bad."""
+    geodata.check(ui_dir=i18n.UI_DIR)   # the same check as `python -m geodata.validate`, before anything is built
     layer = _records(geodata.load_layer().drop(columns="geometry"))
     unit_rows = _records(geodata.load_units())
     edge_rows = _records(geodata.load_edges())

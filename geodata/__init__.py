@@ -18,9 +18,10 @@ from .layer import (
     load_units,
     status_at,
 )
+from .validate import check
 
 __all__ = [
-    "DataError", "Event", "FIRST", "LAST", "MODES", "border_edges", "change_dates", "china_area_km2",
+    "DataError", "Event", "check", "FIRST", "LAST", "MODES", "border_edges", "change_dates", "china_area_km2",
     "china_outline", "load_claimants", "load_context", "load_edges", "load_events", "load_layer", "load_statuses",
     "load_units", "status_at",
 ]
