@@ -9,9 +9,9 @@ import hashlib
 import io
 import json
 import re
-from collections.abc import Sequence
+import threading
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Any
 
 import brotli
@@ -145,9 +145,8 @@ def events_csv(events: Sequence[geodata.Event], lo: dt.date | None = None, hi: d
 
 @dataclass(frozen=True)
 class Payload:
-    """A download built once: its bytes plain, gzip- and brotli-compressed, and a validator."""
+    """A download built once: its bytes gzip- and brotli-compressed, and a validator."""
 
-    plain: bytes
     encoded: dict[str, bytes]
     digest: str
 
@@ -155,15 +154,40 @@ class Payload:
     def of(cls, text: str) -> "Payload":
         """Encode and compress a text once."""
         plain = text.encode("utf-8")
-        return cls(plain=plain, encoded={"br": brotli.compress(plain, quality=9), "gzip": gzip.compress(plain, 9)},
+        return cls(encoded={"br": brotli.compress(plain, quality=6), "gzip": gzip.compress(plain, 6)},
                    digest=hashlib.sha256(plain).hexdigest()[:20])
+
+    def body(self, coding: str | None) -> bytes:
+        """The bytes in a content coding; None: uncompressed (rare: every browser accepts gzip, so not kept)."""
+        return self.encoded[coding] if coding else gzip.decompress(self.encoded["gzip"])
+
+
+class BuiltOnce:
+    """A bounded cache of payloads whose concurrent first requests build the payload once, not once each."""
+
+    def __init__(self, build: Callable[..., Payload], size: int) -> None:
+        self._build, self._size = build, size
+        self._items: dict[tuple, Payload] = {}
+        self._lock = threading.Lock()
+
+    def __call__(self, *key: Any) -> Payload:
+        hit = self._items.get(key)
+        if hit is None:
+            with self._lock:
+                hit = self._items.get(key)
+                if hit is None:
+                    hit = self._build(*key)
+                    if len(self._items) >= self._size:
+                        self._items.pop(next(iter(self._items)))   # the oldest: a bounded memory per worker
+                    self._items[key] = hit
+        return hit
 
 
 def _attachment(payload: Payload, mimetype: str, filename: str, loaded: dt.datetime) -> flask.Response:
     """A download response: compressed if the client accepts it, with ETag and Last-Modified (304 when unchanged)."""
     accepted = flask.request.accept_encodings
     coding = next((c for c in ("br", "gzip") if accepted[c] > 0), None)
-    resp = flask.Response(payload.encoded[coding] if coding else payload.plain, mimetype=mimetype)
+    resp = flask.Response(payload.body(coding), mimetype=mimetype)
     if coding:
         resp.headers["Content-Encoding"] = coding
     resp.vary.add("Accept-Encoding")
@@ -178,13 +202,8 @@ def register_routes(server: flask.Flask, atlas: Any) -> None:
     """Add the two download routes to the Flask server; each file is built once per process from the loaded atlas."""
     loaded = dt.datetime.now(dt.timezone.utc).replace(microsecond=0)   # the data is read once, at start-up
 
-    @lru_cache(maxsize=64)
-    def borders(start: str) -> Payload:
-        return Payload.of(borders_geojson(start))
-
-    @lru_cache(maxsize=256)
-    def events(lo: dt.date | None, hi: dt.date | None, lang: str) -> Payload:
-        return Payload.of(events_csv(atlas.events, lo, hi, lang))
+    borders = BuiltOnce(lambda start: Payload.of(borders_geojson(start)), size=64)   # every period fits
+    events = BuiltOnce(lambda lo, hi, lang: Payload.of(events_csv(atlas.events, lo, hi, lang)), size=64)
 
     @server.route(BORDERS_PATH)
     def download_borders() -> flask.Response:

@@ -2,6 +2,7 @@
 import os
 
 import gunicorn.http.wsgi
+import gunicorn.util
 
 wsgi_app = "dashboard.app:server"
 worker_class = "gthread"
@@ -23,3 +24,22 @@ proc_name = "northern-border-atlas"
 
 # No product name in the Server header when gunicorn is reached directly (nginx sends its own anyway).
 gunicorn.http.wsgi.SERVER = "atlas"
+
+# Headers and a whole body in ONE send. gunicorn sends them in two, and between the two another thread may hold
+# the GIL for milliseconds: a worker killed in that gap leaves nginx with headers but no body, a response it
+# has started and cannot retry elsewhere. Sent together, a killed worker has sent all or nothing, and
+# nginx retries "nothing" on another worker (proxy_next_upstream). Only for bodies of known length in one piece.
+_write = gunicorn.http.wsgi.Response.write
+
+
+def _write_whole(self, arg):
+    if (self.headers_sent or not isinstance(arg, bytes) or self.chunked or getattr(self, "_omits_body", False)
+            or self.response_length != len(arg)):
+        return _write(self, arg)
+    head = self.default_headers() + ["%s: %s\r\n" % (k, v) for k, v in self.headers]
+    gunicorn.util.write(self.sock, gunicorn.util.to_bytestring("%s\r\n" % "".join(head), "latin-1") + arg)
+    self.headers_sent = True
+    self.sent = len(arg)
+
+
+gunicorn.http.wsgi.Response.write = _write_whole
