@@ -82,17 +82,19 @@ class Server:
         return [p for m in masters for p in children(m)]
 
 
-def start(kind: str, port: int | None = None, log_dir: Path | None = None, timeout: float = 90) -> Server:
-    """Start `deploy/serve PORT` (kind "serve") or the README's plain gunicorn command (kind "gunicorn")."""
+def start(kind: str, port: int | None = None, log_dir: Path | None = None, timeout: float = 90,
+          root: Path = ROOT) -> Server:
+    """Start `deploy/serve PORT` (kind "serve") or the README's plain gunicorn command (kind "gunicorn"),
+    from this checkout or another one (`root`: e.g. an older commit, to measure "before")."""
     port = port or free_port()
     if kind == "serve":
-        cmd = [sys.executable, str(ROOT / "deploy" / "serve"), str(port)]
+        cmd = [sys.executable, str(root / "deploy" / "serve"), str(port)]
     else:
         cmd = [sys.executable, "-m", "gunicorn", "-w", "2", "--threads", "4", "--preload", "-b", f"127.0.0.1:{port}",
                "dashboard.app:server"]
     log = (log_dir or Path(os.environ.get("TMPDIR", "/tmp"))) / f"nba-{kind}-{port}.log"
-    proc = subprocess.Popen(cmd, cwd=ROOT, stdout=log.open("w"), stderr=subprocess.STDOUT,
-                            env={**os.environ, "PYTHONPATH": str(ROOT)})
+    proc = subprocess.Popen(cmd, cwd=root, stdout=log.open("w"), stderr=subprocess.STDOUT,
+                            env={**os.environ, "PYTHONPATH": str(root)})
     server = Server(kind, port, proc, log)
     deadline = time.monotonic() + timeout
     while not (listening(port) and _answers(port)):
@@ -237,15 +239,29 @@ def hammer(port: int, method: str, path: str, body: str | None, clients: int, se
     return result
 
 
-def run(kind: str, seconds: float) -> list[list[str]]:
+def settle(port: int, limit: float = 60) -> None:
+    """Wait until the server has worked off what the last case left queued (a probe answers within 1 s)."""
+    deadline = time.monotonic() + limit
+    while time.monotonic() < deadline:
+        t0 = time.monotonic()
+        try:
+            if request(port, "GET", "/_dash-dependencies", timeout=limit)[0] == 200 and time.monotonic() - t0 < 1:
+                return
+        except OSError:
+            pass
+        time.sleep(0.5)
+
+
+def run(kind: str, seconds: float, root: Path = ROOT) -> list[list[str]]:
     """Every case at c=10 and c=50 against one server kind; table rows."""
-    server = start(kind)
+    server = start(kind, root=root)
     rows = []
     try:
         for method, path, body in CASES.values():
             request(server.port, method, path, body, timeout=30)   # warm the caches
         for name, (method, path, body) in CASES.items():
             for clients in (10, 50):
+                settle(server.port)
                 res = hammer(server.port, method, path, body, clients, seconds)
                 rss = max((rss_mb(p) for p in server.workers()), default=0.0)
                 rows.append([kind, name, str(clients), f"{res.rate:.0f}", f"{res.percentile(50):.0f}",
@@ -261,9 +277,13 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.load", description=__doc__.split("\n\n")[0])
     parser.add_argument("--target", choices=("serve", "gunicorn", "both"), default="both")
     parser.add_argument("--seconds", type=float, default=3.0, help="seconds per case (default 3)")
+    parser.add_argument("--before", type=Path, default=ROOT,
+                        help="checkout the plain gunicorn runs from (default this one; e.g. `git worktree` of an "
+                             "older commit, to measure the app before this change too)")
     args = parser.parse_args(argv)
     kinds = ["gunicorn", "serve"] if args.target == "both" else [args.target]
-    rows = [row for kind in kinds for row in run(kind, args.seconds)]
+    rows = [row for kind in kinds
+            for row in run(kind, args.seconds, args.before.resolve() if kind == "gunicorn" else ROOT)]
     names = {"gunicorn": "plain gunicorn (before)", "serve": "deploy/serve (after)"}
     print("| server | request | clients | req/s | p50 ms | p99 ms | errors | worker RSS MB |")
     print("|---|---|---|---|---|---|---|---|")

@@ -5,7 +5,6 @@ from __future__ import annotations
 import gzip
 import http.client
 import os
-import shutil
 import signal
 import socket
 import threading
@@ -13,10 +12,8 @@ import time
 
 import pytest
 
-from bench.load import descendants, hammer, request, start
+from bench.load import ROOT, descendants, hammer, request, start
 
-pytestmark = pytest.mark.skipif(shutil.which("nginx") is None and not os.path.exists("/usr/sbin/nginx"),
-                                reason="needs Debian's nginx (apt-get install nginx; .ci/run installs it)")
 SECURITY_HEADERS = ("Content-Security-Policy", "X-Content-Type-Options", "Referrer-Policy", "Permissions-Policy")
 
 
@@ -141,3 +138,11 @@ def test_sigterm_stops_nginx_and_gunicorn(tmp_path) -> None:
     while any(os.path.exists(f"/proc/{p}") for p in below) and time.monotonic() < deadline:
         time.sleep(0.1)
     assert not [p for p in below if os.path.exists(f"/proc/{p}")], "a child outlived deploy/serve"
+
+
+def test_ci_runs_the_readme_test_command() -> None:
+    """.ci/run runs the very line README.md gives for running the tests (which installs nginx for this file)."""
+    section = (ROOT / "README.md").read_text(encoding="utf-8").split("## Run the tests", 1)[1]
+    command = section.split("```", 2)[1].strip()
+    assert (ROOT / ".ci" / "run").read_text(encoding="utf-8").strip().splitlines()[-1] == command
+    assert "nginx" in command and "venv" in command

@@ -5,6 +5,7 @@ import re
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 import geodata
 from dashboard import figures
@@ -102,10 +103,10 @@ def test_tour_steps_forward_and_back(page) -> None:
     pg.click("#tour-prev")
     _at(pg, stops[1].date.isoformat())
     assert pg.inner_text("#tour-caption") == stops[1].caption["en"]
-    for _ in range(len(stops)):     # to the end: "next" is then disabled
-        if pg.is_disabled("#tour-next"):
-            break
+    for i in range(2, len(stops)):  # to the end, one stop at a time: each click waits for the stop it shows
+        expect(pg.locator("#tour-next")).to_be_enabled()
         pg.click("#tour-next")
+        expect(pg.locator("#tour-step")).to_have_text(f"Stop {i + 1} of {len(stops)}")
     _at(pg, stops[-1].date.isoformat())
     assert pg.is_disabled("#tour-next")
     assert pg.inner_text("#tour-step") == f"Stop {len(stops)} of {len(stops)}"
