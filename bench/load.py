@@ -64,15 +64,18 @@ class Server:
     log: Path
 
     def stop(self, timeout: float = 30) -> int:
-        """SIGTERM, wait, and return the exit code (killed after `timeout`)."""
+        """SIGTERM, wait, and return the exit code (SIGKILL to it and its children after `timeout`: -9)."""
         if self.proc.poll() is None:
             self.proc.send_signal(signal.SIGTERM)
         try:
             return self.proc.wait(timeout=timeout)
         except subprocess.TimeoutExpired:
-            self.proc.kill()
-            self.proc.wait()
-            raise
+            for pid in [*descendants(self.proc.pid), self.proc.pid]:
+                try:
+                    os.kill(pid, signal.SIGKILL)
+                except ProcessLookupError:
+                    pass
+            return self.proc.wait()
 
     def workers(self) -> list[int]:
         """Process ids of the gunicorn workers behind this server."""
