@@ -127,12 +127,13 @@ def test_killed_worker_loses_no_idempotent_request(served) -> None:
     assert workers[0] not in served.workers() and len(served.workers()) == 2
 
 
-def test_sigterm_stops_nginx_and_gunicorn(tmp_path) -> None:
-    server = start("serve", log_dir=tmp_path)
-    below = descendants(server.proc.pid)
+def test_sigterm_stops_nginx_and_gunicorn(served) -> None:
+    """The last test of the module: it stops the shared server the way a service manager does."""
+    below = descendants(served.proc.pid)
     assert any(b"nginx" in open(f"/proc/{p}/cmdline", "rb").read() for p in below)
+    assert any(b"gunicorn" in open(f"/proc/{p}/cmdline", "rb").read() for p in below)
     t0 = time.monotonic()
-    assert server.stop(timeout=30) == 0
+    assert served.stop(timeout=30) == 0
     assert time.monotonic() - t0 < 20
     deadline = time.monotonic() + 5
     while any(os.path.exists(f"/proc/{p}") for p in below) and time.monotonic() < deadline:
