@@ -10,6 +10,7 @@ from urllib.parse import urlsplit
 
 import flask
 from dash import Dash
+from dash._utils import to_json
 from dash.exceptions import DependencyException
 from geodata.errors import DataError
 from werkzeug.exceptions import BadRequest, HTTPException
@@ -30,7 +31,10 @@ VERSION_FIELDS = ("python_version", "dash_version", "dash_version_url", "ddk_ver
 
 
 class AtlasDash(Dash):
-    """Dash without the Python and package versions in the page config (outside debug mode)."""
+    """Dash without the Python and package versions in the page config (outside debug mode), and with that
+    config written as JSON once: only its per-page-load token changes between requests."""
+
+    _config_json: str | None = None
 
     def _config(self) -> dict[str, Any]:
         config = super()._config()
@@ -38,6 +42,14 @@ class AtlasDash(Dash):
             for key in VERSION_FIELDS:
                 config.pop(key, None)
         return config
+
+    def _generate_config_html(self) -> str:
+        config = self._config()
+        end_id = config.pop("end_id")
+        if self._config_json is None or self._dev_tools.ui:   # the rest (validation layout too) never changes
+            self._config_json = to_json(config)
+        text = f'{self._config_json[:-1]},"end_id":{to_json(end_id)}}}'
+        return f'<script id="_dash-config" type="application/json">{text}</script>'
 
 
 def _answer(status: int, message: str) -> flask.Response:
