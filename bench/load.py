@@ -199,16 +199,19 @@ class Result:
 
 
 def hammer(port: int, method: str, path: str, body: str | None, clients: int, seconds: float,
-           during: Callable[[], None] | None = None, max_requests: int = MAX_REQUESTS) -> Result:
-    """`clients` threads send the request back to back for `seconds`; `during` runs once half-way through."""
+           during: Callable[[], None] | None = None, max_requests: int = MAX_REQUESTS, timeout: float = 15) -> Result:
+    """`clients` threads send the request back to back for `seconds` (each starts at least one);
+    `during` runs once half-way through."""
     result = Result()
     lock = threading.Lock()
     stop_at = time.monotonic() + seconds
     count = [0]
 
     def client() -> None:
-        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=15)
-        while time.monotonic() < stop_at:
+        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=timeout)
+        first = True
+        while first or time.monotonic() < stop_at:
+            first = False
             with lock:
                 if count[0] >= max_requests:
                     break
@@ -218,7 +221,7 @@ def hammer(port: int, method: str, path: str, body: str | None, clients: int, se
                 status, _ = request(port, method, path, body, conn=conn)
             except (OSError, http.client.HTTPException) as exc:
                 conn.close()
-                conn = http.client.HTTPConnection("127.0.0.1", port, timeout=15)
+                conn = http.client.HTTPConnection("127.0.0.1", port, timeout=timeout)
                 with lock:
                     result.errors.append(type(exc).__name__)
                 continue
@@ -237,9 +240,51 @@ def hammer(port: int, method: str, path: str, body: str | None, clients: int, se
         time.sleep(seconds / 2)
         during()
     for t in threads:
-        t.join(seconds + 30)
+        t.join(seconds + timeout + 30)
     result.seconds = time.monotonic() - t0
     return result
+
+
+class SlowClients:
+    """`n` sockets that send a request's headers one line every `every` seconds and never finish (a slowloris)."""
+
+    def __init__(self, port: int, n: int = 32, every: float = 0.5) -> None:
+        self.sockets = []
+        for _ in range(n):
+            s = socket.create_connection(("127.0.0.1", port), timeout=5)
+            s.sendall(b"GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n")
+            self.sockets.append(s)
+        self._stop = threading.Event()
+        self._every = every
+        self._thread = threading.Thread(target=self._trickle, daemon=True)
+        self._thread.start()
+
+    def _trickle(self) -> None:
+        n = 0
+        while not self._stop.wait(self._every):
+            n += 1
+            for s in self.sockets:
+                try:
+                    s.sendall(f"X-Slow-{n}: 1\r\n".encode())
+                except OSError:
+                    pass
+
+    def close(self) -> None:
+        """Stop trickling and close the sockets."""
+        self._stop.set()
+        self._thread.join(5)
+        for s in self.sockets:
+            s.close()
+
+
+def page_loads_beside_slow_clients(port: int, loads: int = 10, slow: int = 32, timeout: float = 10) -> Result:
+    """`loads` concurrent page loads (each given `timeout` s) while `slow` slow clients are connected."""
+    clients = SlowClients(port, slow)
+    try:
+        time.sleep(1)
+        return hammer(port, "GET", "/", None, clients=loads, seconds=0.01, timeout=timeout, max_requests=loads)
+    finally:
+        clients.close()
 
 
 def settle(port: int, limit: float = 60) -> None:
@@ -260,8 +305,8 @@ def run(kind: str, seconds: float, root: Path = ROOT) -> list[list[str]]:
     server = start(kind, root=root)
     rows = []
     try:
-        for method, path, body in CASES.values():
-            request(server.port, method, path, body, timeout=30)   # warm the caches
+        for method, path, body in CASES.values():   # warm every worker's caches (built once per worker)
+            hammer(server.port, method, path, body, clients=4, seconds=0.5, timeout=60)
         for name, (method, path, body) in CASES.items():
             for clients in (10, 50):
                 settle(server.port)
@@ -275,6 +320,24 @@ def run(kind: str, seconds: float, root: Path = ROOT) -> list[list[str]]:
     return rows
 
 
+def faults(kind: str, root: Path = ROOT) -> list[str]:
+    """The fault cases against one server kind: page loads beside 32 slow clients; a worker killed under load."""
+    server = start(kind, root=root)
+    try:
+        request(server.port, "GET", "/", timeout=30)
+        slow = page_loads_beside_slow_clients(server.port)
+        settle(server.port)
+        workers = server.workers()
+        killed = hammer(server.port, "GET", "/", None, clients=10, seconds=4,
+                        during=lambda: os.kill(workers[0], signal.SIGKILL))
+    finally:
+        server.stop()
+    return [f"10 page loads beside 32 slow clients: {len(slow.latencies)} succeeded, {len(slow.errors)} failed "
+            f"(slowest success {max(slow.latencies, default=0):.1f} s)",
+            f"a worker SIGKILLed under 10 clients of page loads: {len(killed.errors)} of "
+            f"{len(killed.errors) + len(killed.latencies)} requests failed"]
+
+
 def main(argv: list[str] | None = None) -> int:
     """Command line: run the cases and print the table."""
     parser = argparse.ArgumentParser(prog="python -m bench.load", description=__doc__.split("\n\n")[0])
@@ -283,11 +346,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--before", type=Path, default=ROOT,
                         help="checkout the plain gunicorn runs from (default this one; e.g. `git worktree` of an "
                              "older commit, to measure the app before this change too)")
+    parser.add_argument("--faults", action="store_true", help="run the slow-client and killed-worker cases instead")
     args = parser.parse_args(argv)
     kinds = ["gunicorn", "serve"] if args.target == "both" else [args.target]
+    names = {"gunicorn": "plain gunicorn (before)", "serve": "deploy/serve (after)"}
+    if args.faults:
+        for kind in kinds:
+            for line in faults(kind, args.before.resolve() if kind == "gunicorn" else ROOT):
+                print(f"- {names[kind]}: {line}")
+        return 0
     rows = [row for kind in kinds
             for row in run(kind, args.seconds, args.before.resolve() if kind == "gunicorn" else ROOT)]
-    names = {"gunicorn": "plain gunicorn (before)", "serve": "deploy/serve (after)"}
     print("| server | request | clients | req/s | p50 ms | p99 ms | errors | worker RSS MB |")
     print("|---|---|---|---|---|---|---|---|")
     for row in rows:
