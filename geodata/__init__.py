@@ -18,7 +18,13 @@ from .layer import (
     load_units,
     status_at,
 )
-from .validate import check
+
+
+def check(data_dir=None, ui_dir=None) -> None:
+    """Every check of `python -m geodata.validate`; DataError with the first problem (the app's start-up check)."""
+    from . import validate   # imported here: `python -m geodata.validate` must not find itself imported already
+
+    validate.check(data_dir or validate.DATA_DIR, ui_dir if ui_dir is not None else validate.UI_DIR)
 
 __all__ = [
     "DataError", "Event", "check", "FIRST", "LAST", "MODES", "border_edges", "change_dates", "china_area_km2",
