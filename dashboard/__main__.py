@@ -5,7 +5,16 @@ import argparse
 import dataclasses
 import sys
 
-from .config import load_settings
+from werkzeug.serving import WSGIRequestHandler
+
+from .config import ConfigError, load_settings
+
+
+class _QuietHandler(WSGIRequestHandler):
+    """The development server without its Werkzeug and Python versions in the Server header."""
+
+    def version_string(self) -> str:
+        return "atlas"
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -15,7 +24,11 @@ def main(argv: list[str] | None = None) -> None:
         from .export import main as export_main
 
         raise SystemExit(export_main(args_in[1:]))
-    settings = load_settings()
+    try:
+        settings = load_settings()
+    except ConfigError as exc:
+        print(f"Northern Border Atlas cannot start: {exc}", file=sys.stderr)
+        raise SystemExit(1) from None
     parser = argparse.ArgumentParser(prog="python -m dashboard", description="Serve the Northern Border Atlas.",
                                      epilog="`python -m dashboard export OUTDIR` writes a static copy for use without Python or network.")
     parser.add_argument("--host", default=settings.host, help=f"address to listen on (NBA_HOST, default {settings.host})")
@@ -28,7 +41,7 @@ def main(argv: list[str] | None = None) -> None:
     settings = dataclasses.replace(settings, host=args.host, port=args.port, debug=args.debug)
     from .app import app
 
-    app.run(host=settings.host, port=settings.port, debug=settings.debug)
+    app.run(host=settings.host, port=settings.port, debug=settings.debug, request_handler=_QuietHandler)
 
 
 if __name__ == "__main__":

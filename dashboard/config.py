@@ -8,7 +8,7 @@
 | `NBA_DEFAULT_YEAR` | `1911` | year the page opens at when the URL gives none |
 | `NBA_PLAY_MS` | `350` | milliseconds between steps when "Play" runs |
 | `NBA_COMPRESS` | `1` | `0` turns off brotli/gzip compression of responses |
-| `NBA_FRAME_ANCESTORS` | `*` | who may show the atlas in an `<iframe>` (CSP `frame-ancestors`): `*` any site, `'self'` this server only, `'none'` nobody, or a space-separated list such as `'self' https://school.example` |
+| `NBA_FRAME_ANCESTORS` | `*` | who may show the atlas in an `<iframe>` (CSP `frame-ancestors`): `*` any site, `'self'` this server only, `'none'` nobody, or a space-separated list such as `'self' https://school.example`; anything else stops start-up with a message |
 
 Hidden, for the benchmark only: the URL flag `?render=server` makes the slider redraw the map
 through a server callback instead of in the browser, to compare the two paths.
@@ -18,8 +18,14 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 
+from .security import frame_ancestors
+
 FIRST_YEAR = 1689
 LAST_YEAR = 2008
+
+
+class ConfigError(ValueError):
+    """A setting has a value the app refuses to start with; the message names the variable."""
 
 
 def _int(name: str, default: int, low: int, high: int) -> int:
@@ -54,7 +60,11 @@ class Settings:
 
 
 def load_settings() -> Settings:
-    """Read all settings from the environment (see the module docstring for the table)."""
+    """Read all settings from the environment (see the module docstring for the table); ConfigError if one is invalid."""
+    try:
+        ancestors = frame_ancestors(os.environ.get("NBA_FRAME_ANCESTORS"))
+    except ValueError as exc:
+        raise ConfigError(str(exc)) from None
     return Settings(
         host=os.environ.get("NBA_HOST", "").strip() or "127.0.0.1",
         port=_int("NBA_PORT", 8050, 1, 65535),
@@ -62,5 +72,5 @@ def load_settings() -> Settings:
         default_year=_int("NBA_DEFAULT_YEAR", 1911, FIRST_YEAR, LAST_YEAR),
         play_ms=_int("NBA_PLAY_MS", 350, 50, 10000),
         compress=_flag("NBA_COMPRESS", True),
-        frame_ancestors=os.environ.get("NBA_FRAME_ANCESTORS", "").strip() or "*",
+        frame_ancestors=ancestors,
     )

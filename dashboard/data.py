@@ -10,10 +10,13 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+import geodata
 from geodata.catalog import load_claimants, load_statuses, unit_records
 from geodata.errors import DataError
 from geodata.events import Event, load_events
 from geodata.io import DATA_DIR
+
+from . import i18n
 
 PAGE_DIR = DATA_DIR / "page"
 BUNDLE_FILES = ("map.json", "timeline.json", "text-en.json", "text-zh.json", "text-mn.json")
@@ -60,6 +63,7 @@ def read_bundle(name: str, folder: Path = PAGE_DIR) -> dict[str, Any]:
 @lru_cache(maxsize=1)
 def load_atlas() -> Atlas:
     """Load the bundle and the small catalogues (cached: runs once per process, in a few milliseconds)."""
+    geodata.check(ui_dir=i18n.UI_DIR)   # the same check as `python -m geodata.validate`, before anything is read
     timeline = read_bundle("timeline.json")
     texts = {name[5:-5]: read_bundle(name) for name in BUNDLE_FILES if name.startswith("text-")}
     records = unit_records()

@@ -4,12 +4,17 @@ from __future__ import annotations
 import bisect
 import csv
 import datetime as dt
+import gzip
+import hashlib
 import io
 import json
 import re
-from functools import lru_cache
+import threading
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from typing import Any
 
+import brotli
 import flask
 import shapely
 from dash import html
@@ -28,6 +33,8 @@ LICENCE = ("Boundaries: Natural Earth (public domain), cut and simplified by the
            "its lines are approximate.")
 CSV_COLUMNS = ("id", "date", "date_precision", "title", "place", "lat", "lon", "regions", "contested", "summary",
                "date_note", "uncertainty", "sources")
+
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")   # a spreadsheet would run such a cell as a formula
 
 # Messages of the download routes (plain English: they answer programs and addresses typed by hand).
 MESSAGES = {
@@ -82,7 +89,6 @@ def _geometry(geom: Any, ndigits: int = 3) -> dict[str, Any]:
     return {"type": g["type"], "coordinates": figures._round_coords(g["coordinates"], ndigits)}
 
 
-@lru_cache(maxsize=64)
 def borders_geojson(start: str) -> str:
     """The map of one period as GeoJSON text: regions merged by status and claim, and China's outline."""
     day = dt.date.fromisoformat(start)
@@ -108,45 +114,104 @@ def borders_geojson(start: str) -> str:
     return json.dumps(collection, ensure_ascii=False, separators=(",", ":"))
 
 
-def events_csv(lo: dt.date | None = None, hi: dt.date | None = None, lang: str = "en") -> str:
+def _cell(value: Any) -> Any:
+    """A CSV cell a spreadsheet shows as text: a text starting like a formula gets a leading apostrophe (OWASP)."""
+    if isinstance(value, str) and value.startswith(FORMULA_START):
+        return "'" + value
+    return value
+
+
+def events_csv(events: Sequence[geodata.Event], lo: dt.date | None = None, hi: dt.date | None = None,
+               lang: str = "en") -> str:
     """The events between two dates (inclusive; all when None) as CSV text with a BOM for spreadsheets."""
     out = io.StringIO()
     out.write("\ufeff")  # Excel reads UTF-8 (Chinese, Mongolian) only with the byte-order mark
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(CSV_COLUMNS)
-    for e in geodata.load_events():
+    for e in events:
         if (lo and e.date < lo) or (hi and e.date > hi):
             continue
 
         def text(field: str, english: str) -> str:
             return translate(lang, "events", e.id, field, default=english) if lang != "en" else english
 
-        writer.writerow([e.id, e.date.isoformat(), e.date_precision, text("title", e.title), text("place", e.place),
-                         e.lat, e.lon, ";".join(e.regions), "yes" if e.contested else "no",
-                         text("summary", e.summary), text("date_note", e.date_note),
-                         text("uncertainty", e.uncertainty),
-                         " | ".join(f"{s.get('title', '')} <{s.get('url', '')}>" for s in e.sources)])
+        writer.writerow([_cell(v) for v in (
+            e.id, e.date.isoformat(), e.date_precision, text("title", e.title), text("place", e.place),
+            e.lat, e.lon, ";".join(e.regions), "yes" if e.contested else "no",
+            text("summary", e.summary), text("date_note", e.date_note), text("uncertainty", e.uncertainty),
+            " | ".join(f"{s.get('title', '')} <{s.get('url', '')}>" for s in e.sources))])
     return out.getvalue()
 
 
-def _attachment(body: str, mimetype: str, filename: str) -> flask.Response:
-    """A download response with a file name."""
-    resp = flask.Response(body, mimetype=mimetype)
+@dataclass(frozen=True)
+class Payload:
+    """A download built once: its bytes gzip- and brotli-compressed, and a validator."""
+
+    encoded: dict[str, bytes]
+    digest: str
+
+    @classmethod
+    def of(cls, text: str) -> "Payload":
+        """Encode and compress a text once."""
+        plain = text.encode("utf-8")
+        return cls(encoded={"br": brotli.compress(plain, quality=6), "gzip": gzip.compress(plain, 6)},
+                   digest=hashlib.sha256(plain).hexdigest()[:20])
+
+    def body(self, coding: str | None) -> bytes:
+        """The bytes in a content coding; None: uncompressed (rare: every browser accepts gzip, so not kept)."""
+        return self.encoded[coding] if coding else gzip.decompress(self.encoded["gzip"])
+
+
+class BuiltOnce:
+    """A bounded cache of payloads whose concurrent first requests build the payload once, not once each."""
+
+    def __init__(self, build: Callable[..., Payload], size: int) -> None:
+        self._build, self._size = build, size
+        self._items: dict[tuple, Payload] = {}
+        self._lock = threading.Lock()
+
+    def __call__(self, *key: Any) -> Payload:
+        hit = self._items.get(key)
+        if hit is None:
+            with self._lock:
+                hit = self._items.get(key)
+                if hit is None:
+                    hit = self._build(*key)
+                    if len(self._items) >= self._size:
+                        self._items.pop(next(iter(self._items)))   # the oldest: a bounded memory per worker
+                    self._items[key] = hit
+        return hit
+
+
+def _attachment(payload: Payload, mimetype: str, filename: str, loaded: dt.datetime) -> flask.Response:
+    """A download response: compressed if the client accepts it, with ETag and Last-Modified (304 when unchanged)."""
+    accepted = flask.request.accept_encodings
+    coding = next((c for c in ("br", "gzip") if accepted[c] > 0), None)
+    resp = flask.Response(payload.body(coding), mimetype=mimetype)
+    if coding:
+        resp.headers["Content-Encoding"] = coding
+    resp.vary.add("Accept-Encoding")
+    resp.set_etag(f"{payload.digest}-{coding or 'identity'}")   # one validator per representation
+    resp.last_modified = loaded
     resp.headers["Content-Disposition"] = f'attachment; filename="{filename}"'
     resp.headers["Cache-Control"] = "public, max-age=3600"
-    return resp
+    return resp.make_conditional(flask.request)
 
 
-def register_routes(server: flask.Flask) -> None:
-    """Add the two download routes to the Flask server."""
+def register_routes(server: flask.Flask, atlas: Any) -> None:
+    """Add the two download routes to the Flask server; each file is built once per process from the loaded atlas."""
+    loaded = dt.datetime.now(dt.timezone.utc).replace(microsecond=0)   # the data is read once, at start-up
+
+    borders = BuiltOnce(lambda start: Payload.of(borders_geojson(start)), size=64)   # every period fits
+    events = BuiltOnce(lambda lo, hi, lang: Payload.of(events_csv(atlas.events, lo, hi, lang)), size=64)
 
     @server.route(BORDERS_PATH)
     def download_borders() -> flask.Response:
         day = _date_arg("date", required=True)
         assert day is not None
         start, _ = period_of(day)
-        return _attachment(borders_geojson(start), "application/geo+json",
-                           f"northern-border-atlas-borders-{start}.geojson")
+        return _attachment(borders(start), "application/geo+json",
+                           f"northern-border-atlas-borders-{start}.geojson", loaded)
 
     @server.route(EVENTS_PATH)
     def download_events() -> flask.Response:
@@ -155,8 +220,8 @@ def register_routes(server: flask.Flask) -> None:
             _bad(MESSAGES["bad_range"].format(lo=lo, hi=hi))
         lang = _lang_arg()
         suffix = "" if not (lo or hi) else f"-{lo or geodata.FIRST}-to-{hi or geodata.LAST}"
-        return _attachment(events_csv(lo, hi, lang), "text/csv; charset=utf-8",
-                           f"northern-border-atlas-events{suffix}.csv")
+        return _attachment(events(lo, hi, lang), "text/csv; charset=utf-8",
+                           f"northern-border-atlas-events{suffix}.csv", loaded)
 
 
 def borders_href(iso: str) -> str:

@@ -18,9 +18,9 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import yaml
 from geodata import i18n as data_i18n
-from geodata.io import SAFE_LOADER
+from geodata.errors import DataError
+from geodata.io import read_yaml
 
 LANGUAGES = ("en", "zh", "mn")
 DEFAULT = "en"
@@ -39,10 +39,9 @@ def load_ui(lang: str) -> dict[str, Any]:
     """The nested interface strings of a language (read once per process)."""
     if lang not in LANGUAGES:
         raise ValueError(f"unknown language {lang!r}; expected one of {LANGUAGES}")
-    with ui_path(lang).open(encoding="utf-8") as fh:
-        tree = yaml.load(fh, Loader=SAFE_LOADER)
+    tree = read_yaml(ui_path(lang))
     if not isinstance(tree, dict):
-        raise ValueError(f"{ui_path(lang)} should be a mapping of sections")
+        raise DataError(ui_path(lang), "should be a mapping of sections")
     return tree
 
 

@@ -154,7 +154,10 @@ def request_search() -> str | None:
         referer = request.headers.get("Referer", "")
         if not referer:
             return None
-        parts = urlsplit(referer)
+        try:
+            parts = urlsplit(referer)
+        except ValueError:
+            return None   # not a URL ("http://[::1"): the defaults (the app answers such a request with 400)
         if parts.netloc and parts.netloc != request.host:
             return None   # not our own page: ignore
         return "?" + parts.query if parts.query else ""

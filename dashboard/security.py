@@ -10,23 +10,29 @@ from typing import Any
 import flask
 
 DEFAULT_FRAME_ANCESTORS = "*"
-# Keywords and host sources a frame-ancestors list may hold; anything else is dropped (no header injection).
-_SOURCE = re.compile(r"^(?:'self'|'none'|\*|[a-z][a-z0-9+.-]*:|"
-                     r"(?:[a-z][a-z0-9+.-]*://)?(?:\*\.)?[a-z0-9.-]+(?::(?:\d{1,5}|\*))?(?:/[^\s;,']*)?)$", re.I)
+_KEYWORDS = {"'self'", "'none'", "*"}
+# A frame-ancestors source: a scheme ("https:") or a host with an optional scheme, port and path. A bare word is
+# taken as a host only if it is "localhost" or has a dot, so "DENY" or "self" (a typo for 'self') is refused.
+_HOST = r"(?:\*|(?:\*\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)+|localhost)"
+_SOURCE = re.compile(rf"^(?:[a-z][a-z0-9+.-]*:|(?:[a-z][a-z0-9+.-]*://)?{_HOST}(?::(?:\d{{1,5}}|\*))?(?:/[^\s;,']*)?)$",
+                     re.I)
 PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=()"
 REFERRER_POLICY = "strict-origin-when-cross-origin"   # same-origin requests keep the full URL (the page's ?lang=)
 
 
 def frame_ancestors(raw: str | None) -> str:
-    """A clean frame-ancestors source list from the setting; the default ('*', any site) when empty or invalid."""
+    """The frame-ancestors source list of the setting ('*' when unset); ValueError naming the bad part if invalid."""
     if raw is None or not raw.strip():
         return DEFAULT_FRAME_ANCESTORS
-    first = re.split(r"[;\r\n]", raw, maxsplit=1)[0]   # one directive's sources: nothing after ';' or a line break
-    sources = [s for s in first.replace(",", " ").split() if _SOURCE.match(s)]
-    if not sources:
-        return DEFAULT_FRAME_ANCESTORS
-    if "'none'" in sources:
-        return "'none'"   # 'none' cannot be combined with other sources
+    sources = raw.replace(",", " ").split()
+    bad = [s for s in sources if s.lower() not in _KEYWORDS and not _SOURCE.match(s)]
+    if bad or any(c in raw for c in ";\r\n"):
+        shown = bad[0] if bad else raw.strip()
+        raise ValueError(f"NBA_FRAME_ANCESTORS: {shown!r} is not a frame-ancestors source; use '*', \"'self'\", "
+                         f"\"'none'\" or sites such as \"'self' https://school.example\"")
+    sources = [s.lower() if s.lower() in _KEYWORDS else s for s in sources]
+    if "'none'" in sources and len(set(sources)) > 1:
+        raise ValueError("NBA_FRAME_ANCESTORS: \"'none'\" cannot be combined with other sources")
     return " ".join(dict.fromkeys(sources))
 
 
@@ -51,6 +57,20 @@ def content_security_policy(ancestors: str, script_hashes: Sequence[str]) -> str
 def x_frame_options(ancestors: str) -> str | None:
     """X-Frame-Options for browsers without frame-ancestors, when the list can be said that way."""
     return {"'none'": "DENY", "'self'": "SAMEORIGIN"}.get(ancestors)
+
+
+def static_headers(ancestors: str) -> dict[str, str]:
+    """The security headers for responses without scripts (nginx's own error pages and the assets it serves)."""
+    headers = {
+        "Content-Security-Policy": f"default-src 'none'; style-src 'self'; frame-ancestors {ancestors}",
+        "X-Content-Type-Options": "nosniff",
+        "Referrer-Policy": REFERRER_POLICY,
+        "Permissions-Policy": PERMISSIONS_POLICY,
+    }
+    xfo = x_frame_options(ancestors)
+    if xfo:
+        headers["X-Frame-Options"] = xfo
+    return headers
 
 
 def install(app: Any, raw_frame_ancestors: str | None) -> None:

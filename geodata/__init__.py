@@ -21,8 +21,15 @@ def __getattr__(name: str) -> object:
     raise AttributeError(f"module 'geodata' has no attribute {name!r}")
 
 
+
+def check(data_dir=None, ui_dir=None) -> None:
+    """Every check of `python -m geodata.validate`; DataError with the first problem (the app's start-up check)."""
+    from . import validate   # imported here: `python -m geodata.validate` must not find itself imported already
+
+    validate.check(data_dir or validate.DATA_DIR, ui_dir if ui_dir is not None else validate.UI_DIR)
+
 __all__ = [
-    "DataError", "Event", "FIRST", "LAST", "MODES", "border_edges", "change_dates", "china_area_km2",
+    "DataError", "Event", "check", "FIRST", "LAST", "MODES", "border_edges", "change_dates", "china_area_km2",
     "china_outline", "load_claimants", "load_context", "load_edges", "load_events", "load_layer", "load_statuses",
     "load_units", "status_at", "unit_name",
 ]

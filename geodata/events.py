@@ -5,6 +5,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .catalog import unit_records
 from .dates import in_range
 from .errors import DataError
 from .io import DATA_DIR, read_yaml, require
@@ -34,8 +35,10 @@ class Event:
 
 
 def load_events(units: dict[str, dict] | None = None, data_dir: Path = DATA_DIR) -> list[Event]:
-    """Events sorted by date, checked: ISO dates in range, known units, coordinates, sources."""
+    """Events sorted by date, checked: ISO dates in range, known units (units.yaml's unless given), sources."""
     path = data_dir / "events.yaml"
+    if units is None:
+        units = unit_records(data_dir)   # units.yaml is the one list of unit ids an event may name
     data = read_yaml(path)
     if not isinstance(data, list):
         raise DataError(path, "should be a list of events")
@@ -63,10 +66,9 @@ def load_events(units: dict[str, dict] | None = None, data_dir: Path = DATA_DIR)
         regions = raw.get("regions") or []
         if not isinstance(regions, list):
             raise DataError(path, f"{what}: regions must be a list")
-        if units is not None:
-            bad = [r for r in regions if r not in units]
-            if bad:
-                raise DataError(path, f"{what} names unknown units {bad}")
+        bad = [r for r in regions if r not in units]
+        if bad:
+            raise DataError(path, f"{what} names unknown units {bad}")
         sources = check_sources(path, raw.get("sources"), what)
         contested = bool(raw.get("contested", False))
         if contested and len(sources) < 2:

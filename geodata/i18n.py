@@ -239,22 +239,77 @@ def stale_keys(lang: str, data_dir: Path = DATA_DIR) -> list[KeyPath]:
     return sorted(_paths(_cached(lang, data_dir)) - expected_keys(data_dir))
 
 
-_CACHE: dict[tuple[str, Path], tuple[tuple, dict]] = {}
-
-
-def _stamp(lang: str, data_dir: Path) -> tuple:
-    files = [data_dir / name for name in ENGLISH_FILES] if lang == "en" else [translation_path(lang, data_dir)]
-    return tuple(f.stat().st_mtime_ns if f.exists() else None for f in files)
+_CACHE: dict[tuple[str, Path], dict] = {}
 
 
 def _cached(lang: str, data_dir: Path) -> dict:
+    """The translation tree of a language, read once per process: the app serves one consistent set of texts
+    (editing a file while it runs changes nothing until a restart; the data is checked at start-up)."""
     key = (lang, Path(data_dir))
-    stamp = _stamp(lang, data_dir)
-    hit = _CACHE.get(key)
-    if hit is None or hit[0] != stamp:
-        hit = (stamp, load_translations(lang, data_dir))
-        _CACHE[key] = hit
-    return hit[1]
+    if key not in _CACHE:
+        _CACHE[key] = load_translations(lang, data_dir)
+    return _CACHE[key]
+
+
+def translation_problems(data_dir: Path = DATA_DIR) -> list[str]:
+    """Problems of the translation files: unreadable or misshapen files, and keys the English data lacks."""
+    found = []
+    expected = _paths(_cached("en", data_dir))
+    for lang in LANGUAGES[1:]:
+        try:
+            tree = _cached(lang, data_dir)
+        except DataError as exc:
+            found.append(str(exc))
+            continue
+        stale = sorted(_paths(tree) - expected)
+        if stale:
+            shown = ", ".join(".".join(k) for k in stale[:3]) + (" ..." if len(stale) > 3 else "")
+            found.append(f"{translation_path(lang, data_dir)}: {len(stale)} key(s) the English data does not have "
+                         f"(removed or misspelt ids): {shown}")
+    return found
+
+
+def ui_problems(ui_dir: Path) -> list[str]:
+    """Problems of the interface string files ({en,zh,mn}.yaml): unreadable, not a mapping, or keys not as in English."""
+    found: list[str] = []
+    trees: dict[str, dict[str, Any]] = {}
+    for lang in LANGUAGES:
+        path = Path(ui_dir) / f"{lang}.yaml"
+        try:
+            tree = read_yaml(path)
+        except DataError as exc:
+            found.append(str(exc))
+            continue
+        if not isinstance(tree, dict):
+            found.append(f"{path}: should be a mapping of sections")
+            continue
+        trees[lang] = _flat(tree)
+        bad = [k for k, v in trees[lang].items() if not isinstance(v, str)
+               and not (isinstance(v, list) and all(isinstance(x, str) for x in v))]
+        if bad:
+            found.append(f"{path}: {bad[0]} should be a text or a list of texts")
+    english = trees.get("en")
+    for lang, keys in trees.items():
+        if english is None or lang == "en":
+            continue
+        path = Path(ui_dir) / f"{lang}.yaml"
+        missing = sorted(set(english) - set(keys))
+        extra = sorted(set(keys) - set(english))
+        if missing:
+            found.append(f"{path}: lacks {len(missing)} key(s) English has: {', '.join(missing[:3])}")
+        if extra:
+            found.append(f"{path}: has {len(extra)} key(s) English does not: {', '.join(extra[:3])}")
+    return found
+
+
+def _flat(tree: dict, prefix: str = "") -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for key, value in tree.items():
+        if isinstance(value, dict):
+            out.update(_flat(value, f"{prefix}{key}."))
+        else:
+            out[f"{prefix}{key}"] = value
+    return out
 
 
 def translate(lang: str, *path: str, default: str | None = None, data_dir: Path = DATA_DIR) -> str:

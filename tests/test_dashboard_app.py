@@ -96,3 +96,71 @@ def test_bundle_files_are_served_as_they_are(client) -> None:
 
 def test_index_page_has_the_title() -> None:
     assert app.title == "Northern Border Atlas"
+
+
+@pytest.mark.parametrize(("method", "path", "kwargs", "status", "words"), [
+    ("get", "/_dash-layout", {"headers": {"Referer": "http://[::1"}}, 400, "malformed Referer"),
+    ("get", "/_dash-component-suites/nope/x.js", {}, 404, "no such file"),
+    ("get", "/_dash-component-suites/dash/deps/nope.v4_4_1m1.js", {}, 404, "no such file"),
+    ("post", "/_dash-update-component", {"data": "[" * 60000, "content_type": "application/json"}, 400,
+     "nested too deeply"),
+    ("post", "/_dash-update-component", {"data": "[" * 100000, "content_type": "application/json"}, 413,
+     "too large"),
+    ("post", "/_dash-update-component", {"data": "x" * (15 * 1024 * 1024), "content_type": "application/json"}, 413,
+     "too large"),
+])
+def test_client_mistakes_get_a_short_4xx_and_one_log_line(client, caplog, method, path, kwargs, status, words) -> None:
+    with caplog.at_level("WARNING"):
+        resp = getattr(client, method)(path, **kwargs)
+    assert resp.status_code == status
+    assert words in resp.get_json()["error"]
+    records = [r for r in caplog.records if r.name == server.logger.name]
+    assert len(records) == 1 and records[0].exc_info is None and "\n" not in records[0].getMessage()
+
+
+@pytest.mark.parametrize("change", ["inputs", "state", "outputs"])
+def test_callback_not_matching_its_definition_gets_400(client, caplog, change) -> None:
+    body = _details_request({"unit": "outer_mongolia", "state": 0})
+    if change == "inputs":
+        body["inputs"] = [{"id": "year-slider", "property": "value", "value": 3}]
+    elif change == "state":
+        body["state"] = []
+    else:
+        body["outputs"] = {"id": "map", "property": "figure"}
+    with caplog.at_level("WARNING"):
+        resp = _post(client, body)
+    assert resp.status_code == 400 and change in resp.get_json()["error"]
+    assert all(r.exc_info is None for r in caplog.records)
+
+
+def test_fingerprinted_assets_are_cached_for_a_year(client) -> None:
+    page = client.get("/").get_data(as_text=True)
+    url = re.search(r'/assets/atlas\.css\?m=[0-9.]+', page)[0]
+    assert client.get(url).headers["Cache-Control"] == "public, max-age=31536000, immutable"
+    assert "max-age=31536000" not in client.get("/assets/atlas.css").headers.get("Cache-Control", "")
+
+
+def test_development_server_names_no_versions(tmp_path) -> None:
+    """`python -m dashboard` (Werkzeug) sends no Werkzeug or Python version in its Server header."""
+    import os
+    import subprocess
+    import sys
+    import urllib.request
+
+    from bench.load import ROOT, free_port, listening
+
+    port = free_port()
+    proc = subprocess.Popen([sys.executable, "-m", "dashboard", "--port", str(port)], cwd=ROOT,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env={**os.environ, "NBA_DEBUG": "0"})
+    try:
+        for _ in range(600):
+            if listening(port) or proc.poll() is not None:
+                break
+            import time
+            time.sleep(0.1)
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/_dash-dependencies", timeout=10) as resp:
+            server_header = resp.headers["Server"]
+    finally:
+        proc.terminate()
+        proc.wait(10)
+    assert server_header == "atlas"

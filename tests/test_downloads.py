@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import csv
+import dataclasses
 import io
 import json
 import struct
@@ -68,9 +69,12 @@ def test_bad_border_requests_get_a_clear_400(client, query: str, words: str) -> 
 
 
 def _rows(resp) -> list[dict[str, str]]:
-    text = resp.get_data(as_text=True)
+    return _rows_of(resp.get_data(as_text=True))
+
+
+def _rows_of(text: str) -> list[dict[str, str]]:
     assert text.startswith("\ufeff")     # byte-order mark: spreadsheets then read UTF-8
-    return list(csv.DictReader(io.StringIO(text[1:])))
+    return list(csv.DictReader(io.StringIO(text[1:], newline="")))
 
 
 def test_all_events_as_csv(client) -> None:
@@ -143,3 +147,45 @@ def test_geojson_and_csv_links_follow_the_date(page) -> None:
     with pg.expect_download(timeout=20000) as info:
         pg.click("#download-csv")
     assert info.value.suggested_filename == "northern-border-atlas-events.csv"
+
+
+def test_downloads_built_once_compressed_and_validated(client, monkeypatch) -> None:
+    """Served from the data loaded at start-up (no file is read per request), brotli/gzip, 304 when unchanged."""
+    import gzip
+
+    import brotli
+    import geodata.io
+
+    first = client.get("/download/events.csv?lang=zh", headers={"Accept-Encoding": "gzip"})
+
+    def no_reading(*_args, **_kwargs):
+        raise AssertionError("a download re-read a data file")
+
+    monkeypatch.setattr(geodata.io, "read_yaml", no_reading)
+    monkeypatch.setattr(geodata.io, "read_geojson", no_reading)
+    again = client.get("/download/events.csv?lang=zh", headers={"Accept-Encoding": "gzip"})
+    assert again.headers["Content-Encoding"] == "gzip" and again.data == first.data
+    plain = client.get("/download/events.csv?lang=zh").data
+    assert gzip.decompress(again.data) == plain and "《尼布楚条约》" in plain.decode("utf-8-sig")
+    br = client.get("/download/borders.geojson?date=1911-12-01", headers={"Accept-Encoding": "br, gzip"})
+    assert br.headers["Content-Encoding"] == "br" and json.loads(brotli.decompress(br.data))["features"]
+    assert "Accept-Encoding" in br.headers["Vary"]
+    for resp, path, coding in ((again, "/download/events.csv?lang=zh", "gzip"),
+                               (br, "/download/borders.geojson?date=1911-12-01", "br, gzip")):
+        assert client.get(path, headers={"Accept-Encoding": coding,
+                                         "If-None-Match": resp.headers["ETag"]}).status_code == 304
+        assert client.get(path, headers={"Accept-Encoding": coding,
+                                         "If-Modified-Since": resp.headers["Last-Modified"]}).status_code == 304
+    assert client.get("/download/events.csv?lang=zh", headers={"If-None-Match": again.headers["ETag"]}).status_code \
+        == 200   # another representation (uncompressed) has another validator
+
+
+@pytest.mark.parametrize("text", ["=HYPERLINK(\"http://x.example\")", "+1", "-2+3", "@SUM(A1)", "\tx", "\rx"])
+def test_csv_formula_cells_are_neutralised(text) -> None:
+    from dashboard.downloads import events_csv
+
+    event = load_atlas().events[0]
+    fake = dataclasses.replace(event, title=text, place="Nerchinsk")
+    row = _rows_of(events_csv([fake]))[0]
+    assert row["title"] == "'" + text and row["place"] == "Nerchinsk"
+    assert row["lat"] == str(event.lat)

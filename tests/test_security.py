@@ -4,13 +4,20 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import json
+import os
 import re
+import subprocess
+import sys
 import threading
+from pathlib import Path
 
 import pytest
 
 from dashboard import security
-from dashboard.config import load_settings
+from dashboard.config import ConfigError, load_settings
+
+ROOT = Path(__file__).resolve().parent.parent
 
 
 @pytest.fixture(scope="module")
@@ -56,17 +63,41 @@ def test_script_policy_allows_only_this_server_and_dashs_inline_bootstrap(client
 
 @pytest.mark.parametrize(("raw", "expected"), [
     (None, "*"), ("", "*"), ("  ", "*"),
-    ("'self'", "'self'"),
+    ("'self'", "'self'"), ("'SELF'", "'self'"),
     ("'self' https://school.example", "'self' https://school.example"),
     ("https://a.example, https://b.example:8443", "https://a.example https://b.example:8443"),
-    ("'none'", "'none'"), ("'none' https://a.example", "'none'"),
-    ("https://a.example; script-src *", "https://a.example"),      # no way to add a directive
-    ("x\r\nSet-Cookie: a=b", "x"),                                   # nor a header
-    ("'unsafe-inline' data", "data"),
+    ("'none'", "'none'"),
     ("*.school.example", "*.school.example"),
+    ("https:", "https:"), ("http://localhost:8050", "http://localhost:8050"),
 ])
 def test_frame_ancestors_setting(raw, expected) -> None:
     assert security.frame_ancestors(raw) == expected
+
+
+@pytest.mark.parametrize("raw", [
+    "'self",                                   # the closing quote forgotten: was silently '*'
+    "DENY",                                    # an X-Frame-Options word: was taken as a host name
+    "self", "'unsafe-inline' data",
+    "'none' https://a.example",                # 'none' cannot be combined
+    "https://a.example; script-src *",         # no way to add a directive
+    "https://a.example\r\nSet-Cookie: a=b",    # nor a header
+])
+def test_invalid_frame_ancestors_stop_start_up(raw, monkeypatch) -> None:
+    with pytest.raises(ValueError, match="NBA_FRAME_ANCESTORS"):
+        security.frame_ancestors(raw)
+    monkeypatch.setenv("NBA_FRAME_ANCESTORS", raw)
+    with pytest.raises(ConfigError, match="NBA_FRAME_ANCESTORS"):
+        load_settings()
+
+
+def test_invalid_frame_ancestors_is_one_line_and_exit_1() -> None:
+    env = {**os.environ, "NBA_FRAME_ANCESTORS": "DENY"}
+    result = subprocess.run([sys.executable, "-m", "dashboard", "--port", "1"], capture_output=True, text=True,
+                            env=env, cwd=ROOT, timeout=60, check=False)
+    assert result.returncode == 1
+    assert result.stderr.strip().splitlines() == [
+        "Northern Border Atlas cannot start: NBA_FRAME_ANCESTORS: 'DENY' is not a frame-ancestors source; use '*', "
+        "\"'self'\", \"'none'\" or sites such as \"'self' https://school.example\""]
 
 
 def test_setting_read_from_the_environment(monkeypatch) -> None:
@@ -76,6 +107,17 @@ def test_setting_read_from_the_environment(monkeypatch) -> None:
     assert load_settings().frame_ancestors == "*"
     assert security.x_frame_options("'none'") == "DENY" and security.x_frame_options("'self'") == "SAMEORIGIN"
     assert security.x_frame_options("*") is None
+
+
+def test_no_versions_in_the_page_config(client) -> None:
+    import dash
+    import platform
+
+    page = client.get("/").get_data(as_text=True)
+    config = json.loads(re.search(r'<script id="_dash-config" type="application/json">(.*?)</script>', page, re.S)[1])
+    text = json.dumps(config)
+    assert platform.python_version() not in text and dash.__version__ not in text
+    assert "python_version" not in config
 
 
 def _serve(flask_app):
