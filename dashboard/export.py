@@ -217,7 +217,7 @@ def write_site(outdir: Path, lang: str = "en", force: bool = False) -> dict[str,
         written.append(path)
     for code in i18n.LANGUAGES:
         path = folder / f"events-{code}.csv"
-        path.write_text(downloads.events_csv(lang=code), encoding="utf-8")
+        path.write_text(downloads.events_csv(atlas.events, lang=code), encoding="utf-8")
         written.append(path)
     return {str(p.relative_to(outdir)): p.stat().st_size for p in written}
 
