@@ -102,9 +102,9 @@ def test_text_bundles_carry_the_language() -> None:
     assert mn["statuses"][0] != en["statuses"][0]
     first = tl["events"][0]["id"]
     assert zh["events"][0]["title"] == data_i18n.translate("zh", "events", first, "title") and "en" not in zh["events"][0]
-    # an event without a Mongolian text is shown in English, marked so the page can set lang="en"
-    fallback = [n for n, e in enumerate(mn["events"]) if e.get("en")]
-    assert all(mn["events"][n]["title"] == en["events"][n]["title"] for n in fallback)
+    # every event is in Mongolian: none is shown in English (marked "en" for lang="en")
+    assert [e["title"] for e in mn["events"] if e.get("en")] == []
+    assert mn["events"][0]["title"] == data_i18n.translate("mn", "events", first, "title") != en["events"][0]["title"]
 
 
 def test_page_config_gives_the_script_its_strings() -> None:

@@ -7,6 +7,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+import yaml
 
 import geodata
 from geodata import i18n
@@ -131,9 +132,10 @@ def data_copy(tmp_path: Path) -> Path:
 
 def test_a_wrong_variant_is_caught(data_copy: Path) -> None:
     path = i18n.translation_path("mn", data_copy)
-    text = path.read_text(encoding="utf-8")
-    path.write_text(text.replace('name: "Амар мөрний хойд эрэг (Приамурье)"', 'name: "Амар мөрний зүүн эрэг"', 1),
-                    encoding="utf-8")
+    mn = yaml.safe_load(path.read_text(encoding="utf-8"))
+    assert mn["units"]["amur_left_bank"]["name"] == "Амар мөрний хойд эрэг (Приамурье)"
+    mn["units"]["amur_left_bank"]["name"] = "Амар мөрний зүүн эрэг"  # edited as data, whatever the file's layout
+    path.write_text(yaml.safe_dump(mn, allow_unicode=True, sort_keys=False), encoding="utf-8")
     problems = glossary_problems("mn", data_copy)
     assert any("units.amur_left_bank.name" in p and "'Амар мөрний зүүн эрэг'" in p for p in problems)
 

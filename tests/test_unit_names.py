@@ -5,6 +5,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+import yaml
 
 import geodata
 from geodata import i18n
@@ -65,19 +66,25 @@ def data_copy(tmp_path: Path) -> Path:
     return tmp_path
 
 
-@pytest.mark.parametrize("old, new, problem", [
-    ("  - {until: '1911-12-01', en: Outer Mongolia (Qing), zh: 外蒙古（清朝）, mn: Ар Монгол (Манж Чин улсын үед)}",
-     "  - {until: '1911-12-01', en: Outer Mongolia (Qing), zh: 外蒙古（清朝）}", "#2 lacks a name in mn"),
-    ("until: '1911-12-01'", "until: '1690-01-01'", "#2: until 1690-01-01 is not after 1691-05-29"),
-    ("  - {en: Mongolia, zh: 蒙古国, mn: Монгол Улс}", "  - {until: '2000-01-01', en: Mongolia, zh: 蒙古国, mn: Монгол Улс}",
-     "the last entry is open"),
-    ("until: '1911-12-01'", "until: '1911-13-01'", "#2: until"),
+def _edit_yaml(path: Path, change) -> None:
+    """Load a YAML data file, let `change` edit the parsed data in place, and write it back (any formatting)."""
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    change(data)
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+
+def _outer_mongolia_names(units: list[dict]) -> list[dict]:
+    return next(u for u in units if u["id"] == "outer_mongolia")["names_by_date"]
+
+
+@pytest.mark.parametrize("change, problem", [
+    (lambda names: names[1].pop("mn"), "#2 lacks a name in mn"),
+    (lambda names: names[1].update(until="1690-01-01"), "#2: until 1690-01-01 is not after 1691-05-29"),
+    (lambda names: names[-1].update(until="2000-01-01"), "the last entry is open"),
+    (lambda names: names[1].update(until="1911-13-01"), "#2: until"),
 ])
-def test_broken_dated_names_are_named(data_copy: Path, old: str, new: str, problem: str) -> None:
-    path = data_copy / "units.yaml"
-    text = path.read_text(encoding="utf-8")
-    assert old in text
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+def test_broken_dated_names_are_named(data_copy: Path, change, problem: str) -> None:
+    _edit_yaml(data_copy / "units.yaml", lambda units: change(_outer_mongolia_names(units)))
     with pytest.raises(geodata.DataError, match=r"units\.yaml: unit outer_mongolia: names_by_date") as err:
         unit_name("outer_mongolia", "1900-01-01", "en", data_copy)
     assert problem in str(err.value)
@@ -94,7 +101,6 @@ def test_dated_names_need_sources(data_copy: Path) -> None:
 
 
 def test_a_missing_mongolian_unit_name_is_an_error_not_english(data_copy: Path) -> None:
-    path = i18n.translation_path("mn", data_copy)
-    path.write_text(path.read_text(encoding="utf-8").replace('    name: "Барга (Хөлөнбуйр)"\n', "", 1), encoding="utf-8")
+    _edit_yaml(i18n.translation_path("mn", data_copy), lambda mn: mn["units"]["barga"].pop("name"))
     with pytest.raises(geodata.DataError, match=r"mn\.yaml: units\.barga\.name is missing"):
         unit_name("barga", "1900-01-01", "mn", data_copy)
