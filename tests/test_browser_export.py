@@ -76,9 +76,9 @@ def test_static_export_from_disk_slider_colours_border_events(disk_page) -> None
     _drawn(pg, start + 1)
     assert pg.inner_text("#date-text") == date_words(atlas.data["stops"][start + 1], "en")
     target = atlas.stop_of("1915-06-07")     # Outer Mongolia: autonomous; its border with China moves
-    for _ in range(target - start - 1):
+    for stop in range(start + 2, target + 1):   # one key press, one step drawn (as a reader watches it)
         pg.keyboard.press("ArrowRight")
-    _drawn(pg, target)
+        _drawn(pg, stop)
     assert pg.inner_text("#date-text") == "7 June 1915"
     assert _fills(pg) == expected_fills(target) != fills
     assert _border(pg) == sorted(atlas.data["states"][atlas.data["stopState"][target]]["b"]["control"]) != border
