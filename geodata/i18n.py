@@ -34,6 +34,17 @@ from .errors import DataError
 from .io import DATA_DIR, read_yaml
 
 LANGUAGES = ("en", "zh", "mn")
+
+
+def language_texts(path: Path, raw: object, what: str, noun: str, not_a_mapping: str) -> dict[str, str]:
+    """A {language: text} mapping from a data file, with a text in every language (else DataError naming it)."""
+    if not isinstance(raw, dict):
+        raise DataError(path, not_a_mapping)
+    texts = {str(k): str(v).strip() for k, v in raw.items() if v is not None}
+    missing = [lang for lang in LANGUAGES if not texts.get(lang)]
+    if missing:
+        raise DataError(path, f"{what} lacks {noun} in {', '.join(missing)}")
+    return {lang: texts[lang] for lang in LANGUAGES}
 SECTIONS = ("statuses", "claimants", "precision", "units", "events", "periods", "claims", "perspectives",
             "perspectives_sides")
 FIELDS = {

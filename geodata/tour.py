@@ -8,10 +8,9 @@ from pathlib import Path
 
 from .dates import in_range
 from .errors import DataError
-from .i18n import LANGUAGES
+from .i18n import LANGUAGES, language_texts
 from .io import DATA_DIR, read_yaml
 
-CAPTION_LANGUAGES = ("en", "zh", "mn")
 
 
 @dataclass(frozen=True)
@@ -33,14 +32,8 @@ def _question_and_answer(path: Path, item: dict, what: str) -> tuple[dict[str, s
     texts = {}
     article = {"question": "a question", "answer": "an answer"}
     for key, other in (("question", "answer"), ("answer", "question")):
-        raw = item.get(key)
-        if not isinstance(raw, dict):
-            raise DataError(path, f"{what} has {article[other]} but no {key} mapping with {', '.join(LANGUAGES)}")
-        text = {str(k): str(v).strip() for k, v in raw.items() if v is not None}
-        missing = [lang for lang in LANGUAGES if not text.get(lang)]
-        if missing:
-            raise DataError(path, f"{what} lacks {article[key]} in {', '.join(missing)}")
-        texts[key] = {lang: text[lang] for lang in LANGUAGES}
+        texts[key] = language_texts(path, item.get(key), what, article[key],
+                                    f"{what} has {article[other]} but no {key} mapping with {', '.join(LANGUAGES)}")
     return texts["question"], texts["answer"]
 
 
@@ -64,13 +57,8 @@ def load_tour(path: Path | None = None, event_ids: Collection[str] | None = None
             raise DataError(path, f"{what} ({day}) lacks an event id")
         if event_ids is not None and event not in event_ids:
             raise DataError(path, f"{what} ({day}) names unknown event {event!r}")
-        caption = item.get("caption")
-        if not isinstance(caption, dict):
-            raise DataError(path, f"{what} ({day}) needs a caption mapping with {', '.join(CAPTION_LANGUAGES)}")
-        texts = {str(k): str(v).strip() for k, v in caption.items() if v is not None}
-        missing = [lang for lang in CAPTION_LANGUAGES if not texts.get(lang)]
-        if missing:
-            raise DataError(path, f"{what} ({day}) lacks a caption in {', '.join(missing)}")
+        texts = language_texts(path, item.get("caption"), f"{what} ({day})", "a caption",
+                               f"{what} ({day}) needs a caption mapping with {', '.join(LANGUAGES)}")
         if stops and day <= stops[-1].date:
             raise DataError(path, f"{what} ({day}) is not after the stop before it ({stops[-1].date})")
         question, answer = _question_and_answer(path, item, f"{what} ({day})")

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from .dates import in_range
 from .errors import DataError
-from .i18n import LANGUAGES
+from .i18n import LANGUAGES, language_texts
 from .io import DATA_DIR, read_yaml, require
 
 ORIGINS = ("tour", "source_reading")   # where a question is drawn from: the guided tour or 'Reading the source'
@@ -54,13 +54,7 @@ def _date(path: Path, value: object, what: str) -> dt.date:
 
 
 def _texts(path: Path, raw: object, what: str) -> dict[str, str]:
-    if not isinstance(raw, dict):
-        raise DataError(path, f"{what} should map each of {', '.join(LANGUAGES)} to a text")
-    texts = {str(k): str(v).strip() for k, v in raw.items() if v is not None}
-    missing = [lang for lang in LANGUAGES if not texts.get(lang)]
-    if missing:
-        raise DataError(path, f"{what} lacks a text in {', '.join(missing)}")
-    return {lang: texts[lang] for lang in LANGUAGES}
+    return language_texts(path, raw, what, "a text", f"{what} should map each of {', '.join(LANGUAGES)} to a text")
 
 
 def _ids(path: Path, raw: object, known: Collection[str] | None, what: str, kind: str) -> tuple[str, ...]:
