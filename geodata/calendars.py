@@ -12,6 +12,7 @@ from pathlib import Path
 
 from lunar_python import Lunar, Solar
 
+from .cldr import format_day
 from .dates import parse_date
 from .errors import DataError
 from .i18n import LANGUAGES
@@ -19,8 +20,6 @@ from .io import DATA_DIR, read_yaml, require
 from .periods import check_sources
 
 CALENDARS = ("julian", "qing", "minguo", "bogd_era")
-MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-             "November", "December")
 _DIGITS = "〇一二三四五六七八九"
 # Mongolian ordinal suffix after a numeral, by vowel harmony with the numeral's last word: нэг, дөрөв, ес and the
 # tens дөч (40), ер (90) take дүгээр; the others (хоёр, гурав, тав, ..., арав, хорь, гуч, ...) take дугаар.
@@ -88,9 +87,9 @@ def julian_text(day: dt.date) -> dict[str, str]:
     """The Old Style date in each page language: '27 August 1689 O.S.', '儒略历1689年8月27日', Mongolian."""
     y, m, d = julian(day)
     return {
-        "en": f"{d} {MONTHS_EN[m - 1]} {y} O.S.",
-        "zh": f"儒略历{y}年{m}月{d}日",
-        "mn": f"Юлийн тооллоор {y} оны {mongolian_ordinal(m)} сарын {d}",
+        "en": f"{format_day(y, m, d, 'en')} O.S.",
+        "zh": f"儒略历{format_day(y, m, d, 'zh')}",
+        "mn": f"Юлийн тооллоор {format_day(y, m, d, 'mn')}",
     }
 
 

@@ -103,7 +103,13 @@ def test_bogd_era_text_in_mongolian() -> None:
     assert texts["bogd_era"]["mn"] == "Олноо өргөгдсөний 5 дугаар он"
     assert texts["bogd_era"]["zh"].endswith("（共戴五年）")
     assert texts["julian"] == {"en": "25 May 1915 O.S.", "zh": "儒略历1915年5月25日",
-                               "mn": "Юлийн тооллоор 1915 оны 5 дугаар сарын 25"}
+                               "mn": "Юлийн тооллоор 1915\u202fоны 5-р сарын 25"}
+
+
+def test_julian_leap_day_the_gregorian_calendar_lacks() -> None:
+    """13 March 1900 was 29 February 1900 Old Style, a day datetime.date cannot hold: written all the same."""
+    assert julian_text(parse_date("1900-03-13")) == {"en": "29 February 1900 O.S.", "zh": "儒略历1900年2月29日",
+                                                     "mn": "Юлийн тооллоор 1900\u202fоны 2-р сарын 29"}
 
 
 @pytest.mark.parametrize("n, text", [(1, "1 дүгээр"), (2, "2 дугаар"), (4, "4 дүгээр"), (9, "9 дүгээр"),
