@@ -21,10 +21,6 @@ from .periods import check_sources
 
 CALENDARS = ("julian", "qing", "minguo", "bogd_era")
 _DIGITS = "〇一二三四五六七八九"
-# Mongolian ordinal suffix after a numeral, by vowel harmony with the numeral's last word: нэг, дөрөв, ес and the
-# tens дөч (40), ер (90) take дүгээр; the others (хоёр, гурав, тав, ..., арав, хорь, гуч, ...) take дугаар.
-_MN_FRONT_ONES = {1, 4, 9}
-_MN_FRONT_TENS = {4, 9}
 
 
 @dataclass(frozen=True)
@@ -65,10 +61,8 @@ def lunar_day(day: int) -> str:
 
 
 def mongolian_ordinal(n: int) -> str:
-    """A numeral with its Mongolian ordinal suffix: 1 дүгээр, 2 дугаар, 14 дүгээр."""
-    tens, ones = divmod(n % 100, 10)
-    front = ones in _MN_FRONT_ONES if ones else tens in _MN_FRONT_TENS
-    return f"{n} {'дүгээр' if front else 'дугаар'}"
+    """A numeral as a Mongolian ordinal, in the short written form CLDR uses for months (12-р сар): 1-р, 28-р."""
+    return f"{n}-р"
 
 
 # --- the calendars ---------------------------------------------------------------------------------------------
@@ -150,7 +144,7 @@ def bogd_era_year(day: dt.date, data_dir: Path = DATA_DIR) -> int | None:
 
 
 def bogd_era_text(n: int, data_dir: Path = DATA_DIR) -> str:
-    """The era year in Mongolian: 'Олноо өргөгдсөний 5 дугаар он'."""
+    """The era year in Mongolian: 'Олноо өргөгдсөний 5-р он'."""
     return f"{load_calendars(data_dir)['bogd_era']['name']} {mongolian_ordinal(n)} он"
 
 

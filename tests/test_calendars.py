@@ -100,7 +100,7 @@ def test_bogd_era_years(iso: str, year: int | None) -> None:
 
 def test_bogd_era_text_in_mongolian() -> None:
     texts = {d.calendar: d.text for d in contemporary_dates("1915-06-07")}
-    assert texts["bogd_era"]["mn"] == "Олноо өргөгдсөний 5 дугаар он"
+    assert texts["bogd_era"]["mn"] == "Олноо өргөгдсөний 5-р он"
     assert texts["bogd_era"]["zh"].endswith("（共戴五年）")
     assert texts["julian"] == {"en": "25 May 1915 O.S.", "zh": "儒略历1915年5月25日",
                                "mn": "Юлийн тооллоор 1915\u202fоны 5-р сарын 25"}
@@ -112,10 +112,8 @@ def test_julian_leap_day_the_gregorian_calendar_lacks() -> None:
                                                      "mn": "Юлийн тооллоор 1900\u202fоны 2-р сарын 29"}
 
 
-@pytest.mark.parametrize("n, text", [(1, "1 дүгээр"), (2, "2 дугаар"), (4, "4 дүгээр"), (9, "9 дүгээр"),
-                                     (10, "10 дугаар"), (11, "11 дүгээр"), (14, "14 дүгээр"), (40, "40 дүгээр"),
-                                     (90, "90 дүгээр"), (34, "34 дүгээр"), (20, "20 дугаар")])
-def test_mongolian_ordinals_follow_vowel_harmony(n: int, text: str) -> None:
+@pytest.mark.parametrize("n, text", [(1, "1-р"), (2, "2-р"), (28, "28-р"), (34, "34-р")])
+def test_mongolian_ordinals_are_written_short_as_cldr_writes_months(n: int, text: str) -> None:
     assert mongolian_ordinal(n) == text
 
 

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 import json
 import shutil
 import subprocess
@@ -102,3 +103,23 @@ def test_the_chosen_formats_read_naturally() -> None:
 def test_unknown_language_is_refused() -> None:
     with pytest.raises(ValueError):
         cldr.format_date("1911-12-29", "fr")
+
+
+# Texts written by hand (data texts, tour, worksheet, interface) must date things as Babel does for the page.
+HAND_WRITTEN = {"mn": ("geodata/i18n/mn.yaml", "geodata/tour.yaml", "geodata/worksheet.yaml", "dashboard/i18n/mn.yaml"),
+                "zh": ("geodata/i18n/zh.yaml", "geodata/tour.yaml", "geodata/worksheet.yaml", "dashboard/i18n/zh.yaml")}
+NOT_CLDR = {
+    # "12 дугаар сарын" (the long ordinal) where CLDR writes "12-р сарын"; era years follow the same short form
+    "mn": re.compile(r"\d+\s+(?:дугаар|дүгээр)\s+(?:сар|он)(?:ын|ы|д|аас|оос|тай)?\b"),
+    # 1911年05月, 1911 年 12 月, 1911.12.29 where CLDR writes 1911年12月29日
+    "zh": re.compile(r"[年月]0\d|\d\s+[年月日]|[年月]\s+\d|\b1[6-9]\d\d[./]\d{1,2}[./]\d{1,2}\b"),
+}
+
+
+@pytest.mark.parametrize("lang", ["mn", "zh"])
+def test_hand_written_texts_date_as_cldr_does(lang: str) -> None:
+    found = [(name, m.group(0)) for name in HAND_WRITTEN[lang]
+             for m in NOT_CLDR[lang].finditer((ROOT / name).read_text(encoding="utf-8"))]
+    assert found == [], found[:10]
+    day = date_words("1911-12-29", lang).replace("\u202f", " ")
+    assert day in (ROOT / HAND_WRITTEN[lang][0]).read_text(encoding="utf-8")   # the style the texts use is Babel's
