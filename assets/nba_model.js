@@ -53,7 +53,11 @@
             } else if (/[A-Za-z]/.test(c)) {
                 n = 1;
                 while (pattern.charAt(i + n) === c) { n++; }
-                if (c === "y") { out += n === 2 ? pad(y % 100, 2) : pad(y, n); } else if (c === "d") { out += pad(d, n); } else if (c === "M") {
+                if (c === "y") {
+                    out += n === 2 ? pad(y % 100, 2) : pad(y, n);
+                } else if (c === "d") {
+                    out += pad(d, n);
+                } else if (c === "M") {
                     out += n >= 4 ? cldr.months.MMMM[m - 1] : (n === 3 ? cldr.months.MMM[m - 1] : pad(m, n));
                 } else { out += pattern.substr(i, n); }
                 i += n;

@@ -81,7 +81,8 @@ def _report(lang: str, where: str, m: dict) -> float:
     rest = m["rest"]
     print(f"\n[letters] {lang} {where}: {m['whole']['mine']} of {m['whole']['all']} letters in the page's script "
           f"({share:.1%}); of the {foreign} others, {kept_foreign} in source titles, quotes and other-language "
-          f"names ({json.dumps(m['kinds'])}; most: {json.dumps(kept_top, ensure_ascii=False)}); outside those {rest['mine']} of {rest['all']} "
+          f"names ({json.dumps(m['kinds'])}; most: {json.dumps(kept_top, ensure_ascii=False)}); "
+          f"outside those {rest['mine']} of {rest['all']} "
           f"({rest['mine'] / rest['all']:.1%}), other words (letters): {json.dumps(top, ensure_ascii=False)}")
     (ARTIFACTS / "babel").mkdir(parents=True, exist_ok=True)
     (ARTIFACTS / "babel" / f"letters-{lang}-{where}.json").write_text(

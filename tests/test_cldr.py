@@ -95,7 +95,8 @@ def test_the_chosen_formats_read_naturally() -> None:
     """The formats chosen per language (geodata.cldr.DATE_STYLE), as a reader sees them."""
     assert [date_words("1911-12-29", lang) for lang in LANGUAGES] == [
         "29 December 1911", "1911年12月29日", "1911\u202fоны 12-р сарын 29"]
-    assert [date_words("1921-03-18", lang, "month") for lang in LANGUAGES] == ["March 1921", "1921年3月", "1921\u202fоны 3-р сар"]
+    assert [date_words("1921-03-18", lang, "month") for lang in LANGUAGES] == [
+        "March 1921", "1921年3月", "1921\u202fоны 3-р сар"]
     assert [date_words("1689-06-01", lang, "year") for lang in LANGUAGES] == ["1689", "1689年", "1689"]
     assert [format_number(1564116.3, lang) for lang in LANGUAGES] == ["1,564,116"] * 3
 
@@ -109,7 +110,7 @@ def test_unknown_language_is_refused() -> None:
 HAND_WRITTEN = {"mn": ("geodata/i18n/mn.yaml", "geodata/tour.yaml", "geodata/worksheet.yaml", "dashboard/i18n/mn.yaml"),
                 "zh": ("geodata/i18n/zh.yaml", "geodata/tour.yaml", "geodata/worksheet.yaml", "dashboard/i18n/zh.yaml")}
 NOT_CLDR = {
-    # "12 дугаар сарын" (the long ordinal) where CLDR writes "12-р сарын"; era years follow the same short form
+    # "12 дугаар сарын" (the long ordinal) where CLDR writes "12-р сарын"; era years take the same short form
     "mn": re.compile(r"\d+\s+(?:дугаар|дүгээр)\s+(?:сар|он)(?:ын|ы|д|аас|оос|тай)?\b"),
     # 1911年05月, 1911 年 12 月, 1911.12.29 where CLDR writes 1911年12月29日
     "zh": re.compile(r"[年月]0\d|\d\s+[年月日]|[年月]\s+\d|\b1[6-9]\d\d[./]\d{1,2}[./]\d{1,2}\b"),

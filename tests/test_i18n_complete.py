@@ -85,7 +85,8 @@ def test_number_helpers() -> None:
 
 
 def test_mongolian_texts_keep_the_numbers_of_the_english() -> None:
-    """Dates are written with month numbers in Mongolian ("12-р сарын 29", as CLDR writes them), so every number carries over."""
+    """Dates are written with month numbers in Mongolian ("12-р сарын 29", as CLDR writes them), so every number
+    carries over."""
     english, mongolian = data_texts("en"), data_texts("mn")
     differ = {".".join(p): (sorted(_en_numbers(english.get(p, "")) - _mn_numbers(t)),
                             sorted(_mn_numbers(t) - _en_numbers(english.get(p, ""))))
