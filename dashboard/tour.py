@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 from dash import ClientsideFunction, Dash, Input, Output, State, dcc, html
@@ -10,6 +11,7 @@ import geodata
 from geodata.tour import load_tour
 
 from . import figures, i18n
+from .config import load_settings
 from .data import Atlas
 
 MAX_CUSTOM_STOPS = 40
@@ -27,17 +29,23 @@ def tour_strings() -> dict[str, dict[str, str]]:
 
 
 @lru_cache(maxsize=4)
-def _built_in(stops: tuple[str, ...], event_ids: frozenset[str]) -> tuple[dict[str, Any], ...]:
-    """The built-in stops placed on the slider, with their questions and answers (read once per process)."""
+def _built_in(stops: tuple[str, ...], event_ids: frozenset[str], path: str = "") -> tuple[dict[str, Any], ...]:
+    """The tour's stops placed on the slider, with their questions and answers (read once per process): the
+    built-in geodata/tour.yaml, or a teacher's file in its format (NBA_TOUR)."""
     return tuple({"stop": figures.stop_index(list(stops), s.date.isoformat()), "date": s.date.isoformat(), "event": s.event,
                   "caption": s.caption, "question": s.question, "answer": s.answer}
-                 for s in load_tour(event_ids=event_ids))
+                 for s in load_tour(Path(path) if path else None, event_ids=event_ids))
+
+
+def check_tour(atlas: Atlas) -> None:
+    """Read the tour now (at start-up), so a broken tour file (NBA_TOUR) stops the app with its DataError."""
+    tour_data(atlas)
 
 
 def tour_data(atlas: Atlas, lang: str = i18n.DEFAULT) -> dict[str, Any]:
-    """What the browser needs for the tour: the built-in stops (slider index, date, captions), the page's
-    language and the strings."""
-    stops = _built_in(tuple(atlas.data["stops"]), frozenset(e.id for e in atlas.events))
+    """What the browser needs for the tour: its stops (slider index, date, captions, questions, answers), the
+    page's language and the strings."""
+    stops = _built_in(tuple(atlas.data["stops"]), frozenset(e.id for e in atlas.events), load_settings().tour)
     return {"stops": list(stops), "strings": tour_strings(), "lang": lang, "max": MAX_CUSTOM_STOPS,
             "first": geodata.FIRST.isoformat(), "last": geodata.LAST.isoformat()}
 
