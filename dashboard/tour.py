@@ -18,7 +18,7 @@ MAX_CUSTOM_STOPS = 40
 
 TOUR_KEYS = ("start", "start_title", "start_custom", "prev", "next", "exit", "step", "dropped", "none_valid",
              "too_many", "no_step", "predict", "predict_title", "reveal", "reveal_title", "question",
-             "question_generic", "answer")
+             "question_generic", "answer", "pending_note")
 
 
 @lru_cache(maxsize=1)
@@ -71,8 +71,11 @@ def tour_bar(atlas: Atlas, lang: str = i18n.DEFAULT) -> Any:
                         title=s["predict_title"], **{"aria-pressed": "false"}),
         ], className="tour-buttons"),
         html.P("", id="tour-caption", className="tour-caption", **{"aria-live": "polite"}),
-        html.Button(s["reveal"], id="tour-reveal", n_clicks=0, className="btn primary tour-reveal", type="button",
-                    title=s["reveal_title"]),
+        html.Div([
+            html.Button(s["reveal"], id="tour-reveal", n_clicks=0, className="btn primary", type="button",
+                        title=s["reveal_title"]),
+            html.Span(s["pending_note"], className="tour-pending-note"),
+        ], className="tour-reveal"),
         html.P("", id="tour-answer", className="tour-answer", **{"aria-live": "polite"}),
         html.P("", id="tour-notice", className="notice tour-notice", role="status"),
     ], id="tour", className="tour")
