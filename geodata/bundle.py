@@ -247,7 +247,9 @@ def text_bundle(lang: str, units: list[str], status_ids: list[str], claimant_ids
     contemporary = contemporary_texts(lang, events, data_dir)
     evs = []
     for e in events:
-        item: dict[str, Any] = {"contemporary": contemporary["events"].get(e.id, "")}
+        item: dict[str, Any] = {}
+        if e.id in contemporary["events"]:   # only exact dates have one
+            item["contemporary"] = contemporary["events"][e.id]
         fell_back = False
         for field, name in (("title", "title"), ("summary", "summary"), ("place", "place"),
                             ("date_note", "dateNote"), ("uncertainty", "uncertainty")):
