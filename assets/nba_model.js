@@ -175,7 +175,7 @@
     }
 
     function viewQuery(tl, view, current) {
-        /* The query string of a view {stop, mode, unit, lang}; keeps ?lang=, ?embed=1 and ?tour= of `current`
+        /* The query string of a view {stop, mode, unit, lang}; keeps ?lang=, ?embed=1, ?tour= and ?predict=1 of `current`
            (mirrors dashboard.query.view_query). */
         var when = tl.stops[view.stop], here = new URLSearchParams(current || ""), out = new URLSearchParams();
         if (when.slice(5) === "01-01") { out.set("year", String(parseInt(when.slice(0, 4), 10))); } else { out.set("date", when); }
@@ -184,7 +184,15 @@
         if (here.has("lang") || (view.lang && view.lang !== "en")) { out.set("lang", view.lang || "en"); }
         if (here.get("embed") === "1") { out.set("embed", "1"); }
         if (here.has("tour")) { out.set("tour", here.get("tour")); }
+        if (here.get("predict") === "1") { out.set("predict", "1"); }
         return "?" + out.toString();
+    }
+
+    function contemporary(text, iso) {
+        /* The date as contemporaries wrote it, for a page's language (text-<lang>.json `dates`, computed when the
+           bundle is built from geodata/calendars.py), or "" where the date is not an exact event's. */
+        var dates = text && text.dates;
+        return dates && Object.prototype.hasOwnProperty.call(dates, iso) ? String(dates[iso]) : "";
     }
 
     function withParam(query, key, value) {
@@ -203,5 +211,5 @@
     return {fill: fill, words: words, cldrDate: cldrDate, number: number, clampStop: clampStop, stopOf: stopOf, stateIndex: stateIndex, unitFills: unitFills,
         borderSet: borderSet, ghostSet: ghostSet, changeText: changeText, visibleEvents: visibleEvents,
         statusLine: statusLine, sinceState: sinceState, nextChange: nextChange, viewQuery: viewQuery,
-        withParam: withParam, assetUrl: assetUrl};
+        withParam: withParam, assetUrl: assetUrl, contemporary: contemporary};
 }));

@@ -167,6 +167,7 @@ def create_app(settings: Settings | None = None) -> Dash:
             layout.details_panel(atlas, next(iter(atlas.units)), 0, lang)
 
     threading.Thread(target=_warm, name="warm-up", daemon=True).start()
+    tour.check_tour(atlas)   # a teacher's tour file (NBA_TOUR) is read now: a broken one stops start-up
     tour.register(app)
     server = app.server
     server.config["MAX_CONTENT_LENGTH"] = MAX_BODY_BYTES

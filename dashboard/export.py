@@ -20,6 +20,8 @@ from typing import Any
 
 from dash import dcc
 
+from geodata.errors import DataError
+
 from . import downloads, i18n, layout, tour, trust
 from .config import load_settings
 from .data import BUNDLE_FILES, PAGE_DIR, load_atlas
@@ -234,7 +236,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         sizes = write_site(args.outdir, args.lang, args.force)
-    except (ValueError, OSError) as exc:
+    except (ValueError, OSError, DataError) as exc:   # DataError: a broken teacher's tour file (NBA_TOUR)
         parser.exit(2, f"python -m dashboard export: error: {exc}\n")
     total = sum(sizes.values())
     print(f"Wrote {len(sizes)} files, {total / 1e6:.2f} MB, to {args.outdir}. Open {args.outdir / page_file(args.lang)} "

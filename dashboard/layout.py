@@ -171,6 +171,8 @@ def build_layout(atlas: Atlas, stop: int, play_ms: int, view: View | None = None
                 trust.claim_return(lang),
                 html.Div([
                     html.H2(date_words(date_iso, lang), id="date-text"),
+                    html.P(atlas.texts[lang].get("dates", {}).get(date_iso, ""), id="date-contemporary",
+                           className="date-contemporary"),
                     html.P("", id="change-text"),
                 ], className="date-block"),
                 # one polite live region for the date and what changed (atlas.js, debounced while dragging)
@@ -307,7 +309,11 @@ def details_panel(atlas: Atlas, unit: str | None, state_index: int, lang: str = 
                                        style={"backgroundColor": group["color"]}),
                              html.Strong(data_text(lang, "statuses", row["status"], "label")[0])],
                             className="status-line"))
-        parts.append(html.P(t(lang, "details.since", date=date_words(row["start"], lang), until=until),
+        since = date_words(row["start"], lang)
+        written = atlas.texts[lang].get("dates", {}).get(row["start"])   # as contemporaries wrote it, if exact
+        if written:
+            since += t(lang, "details.contemporary", text=written)
+        parts.append(html.P(t(lang, "details.since", date=since, until=until),
                             className="since"))
         claims = [data_text(lang, "claimants", c, "label")[0] for c in row["claimed_by"]]
         sep = t(lang, "punct.list_sep")

@@ -24,7 +24,7 @@
     }
 
     var TOUR_OUT = {"tour-caption": "textContent", "tour-step": "textContent", "tour-notice": "textContent",
-        "tour-start": "textContent"};
+        "tour-start": "textContent", "tour-answer": "textContent"};
 
     function setProps(id, props) {
         var p = page();
@@ -61,9 +61,7 @@
     }
 
     var NAV = [["year-slider", "value"], ["play-interval", "disabled"], ["play-button", "children"]];
-    var TOUR = [["year-slider", "value"], ["tour-state", "data"], ["tour-caption", "children"], ["tour-step", "children"],
-        ["tour", "className"], ["tour-notice", "children"], ["tour-prev", "disabled"], ["tour-next", "disabled"],
-        ["tour-start", "children"]];
+    var TOUR = C.tourOutputs;
 
     function navigate(id) {
         apply(call(D.navigate, id, [0, 0, 0, 0, page().stop, timer === null]), NAV);
@@ -75,7 +73,7 @@
     }
 
     function tour(id) {
-        apply(call(C.tour, id, [0, 0, 0, 0, root.location.search, cfg.tour, tourState]), TOUR);
+        apply(call(C.tour, id, [0, 0, 0, 0, 0, 0, root.location.search, cfg.tour, tourState]), TOUR);
     }
 
     function readView(d, search) {
@@ -100,7 +98,7 @@
     ["play-button", "prev-change", "next-change"].forEach(function (id) {
         byId(id).addEventListener("click", function () { navigate(id); });
     });
-    ["tour-start", "tour-prev", "tour-next", "tour-exit"].forEach(function (id) {
+    ["tour-start", "tour-prev", "tour-next", "tour-exit", "tour-reveal", "tour-predict"].forEach(function (id) {
         byId(id).addEventListener("click", function () { tour(id); });
     });
     document.querySelectorAll("#mode-switch input").forEach(function (input) {

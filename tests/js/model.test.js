@@ -124,3 +124,18 @@ test("URLs are built under the app's path prefix", () => {
     assert.equal(M.assetUrl("/atlas", "/page-data/map.json"), "/atlas/page-data/map.json");
     assert.equal(M.assetUrl("", "data/map.js"), "data/map.js");
 });
+
+test("the date as contemporaries wrote it comes from the bundle's dates, else nothing", () => {
+    const text = {dates: {"1911-12-29": "宣统三年十一月初十日"}};
+    assert.equal(M.contemporary(text, "1911-12-29"), "宣统三年十一月初十日");
+    assert.equal(M.contemporary(text, "1911-12-30"), "");
+    assert.equal(M.contemporary(text, "constructor"), "");     // only the bundle's own keys
+    assert.equal(M.contemporary({}, "1911-12-29"), "");
+    assert.equal(M.contemporary(null, "1911-12-29"), "");
+});
+
+test("the address keeps predict mode with the tour", () => {
+    assert.equal(M.viewQuery(TL, {stop: 1, mode: "control", unit: null, lang: "en"}, "?tour=1&predict=1"),
+        "?year=1700&tour=1&predict=1");
+    assert.equal(M.viewQuery(TL, {stop: 1, mode: "control", unit: null, lang: "en"}, "?tour=1&predict=0"), "?year=1700&tour=1");
+});
