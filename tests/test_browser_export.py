@@ -2,12 +2,14 @@
 print stylesheet (map, legend, date and the date's events on one page)."""
 from __future__ import annotations
 
+import datetime as dt
+import json
 import re
 from pathlib import Path
 
 import pytest
 
-from dashboard import export
+from dashboard import downloads, export
 from dashboard.data import load_atlas
 from dashboard.i18n import date_words
 from geodata.tour import load_tour
@@ -135,6 +137,14 @@ def test_static_export_does_what_the_page_does_without_a_server(disk_page) -> No
     with pg.expect_download() as png:
         pg.click("#download-png")
     assert png.value.suggested_filename.endswith(".png")
+    # the GeoJSON link gives the shown day's borders, the same features the server's download has
+    shown = pg.evaluate("() => NBA.page.data.stops[NBA.page.stop]")
+    start, _ = downloads.span_of(dt.date.fromisoformat(shown))
+    with pg.expect_download() as geo:
+        pg.click("#download-geojson")
+    assert geo.value.suggested_filename == f"northern-border-atlas-borders-{start}.geojson"
+    got = json.loads(Path(geo.value.path()).read_text(encoding="utf-8"))
+    assert got == json.loads(downloads.borders_geojson(start))
     # the other languages are the sibling pages, opened at the same view
     pg.click("#language-nav a[data-lang=zh]")
     pg.wait_for_selector("body[data-ready='1']", timeout=20000)
