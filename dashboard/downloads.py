@@ -226,17 +226,23 @@ def register_routes(server: flask.Flask, atlas: Any) -> None:
 
 
 def download_panel(iso: str, lang: str = i18n.DEFAULT) -> Any:
-    """The 'Download' panel: PNG button, GeoJSON and CSV links (ids are stable for tests)."""
+    """The 'Download' panel: PNG button (with the texts the image carries), GeoJSON and CSV links (stable ids)."""
     def s(key: str) -> str:
         return i18n.t(lang, f"downloads.{key}")
 
+    space = "" if lang == "zh" else " "   # Chinese puts no space between words
+    png_texts = {"data-title": i18n.t(lang, "header.title"), "data-attribution": s("png_attribution"),
+                 **{f"data-mode-{mode}": i18n.t(lang, "controls.mode_label") + space + i18n.t(lang, f"controls.mode_{mode}")
+                    for mode in ("control", "claim")}}
     return html.Section([
         html.H2(s("title"), className="panel-title"),
         html.Div([
             html.Button(s("png"), id="download-png", n_clicks=0, className="btn small", type="button",
-                        title=s("png_title")),
+                        title=s("png_title"), **png_texts),
             html.A(s("geojson"), id="download-geojson", href=urls.borders(iso), download="",
                    className="btn small", title=s("geojson_title")),
+            html.A(s("geojson_all"), id="download-geojson-all", href=urls.borders_all(), download="",
+                   className="btn small", title=s("geojson_all_title")),
             html.A(s("csv"), id="download-csv", href=urls.events(lang), download="", className="btn small",
                    title=s("csv_title")),
         ], className="download-buttons"),

@@ -29,7 +29,7 @@ from .query import View
 ASSETS = Path(__file__).resolve().parent.parent / "assets"
 PLOTLY = "vendor/plotly-geo-4.1.1.min.js"
 STYLES = ("atlas.css", "classroom.css", "trust.css", "print.css", "static/export.css")
-SCRIPTS = ("nba_model.js", "nba_map.js", "atlas.js", "classroom.js", "trust.js", PLOTLY, "static/export.js")
+SCRIPTS = ("nba_model.js", "nba_map.js", "nba_png.js", "atlas.js", "classroom.js", "trust.js", PLOTLY, "static/export.js")
 COPIED = (*STYLES, *SCRIPTS, "vendor/LICENSE-plotly.js.txt")
 GENERATOR = "Northern Border Atlas static export"
 _ATTRS = {"className": "class", "htmlFor": "for", "tabIndex": "tabindex", "dateTime": "datetime", "readOnly": "readonly",
@@ -140,6 +140,7 @@ def page_html(lang: str, start: int) -> str:
     body = re.sub(r' data-src="[^"]*"', "", body)   # the views are in the page: nothing to fetch
     # the file of every unit and span; export.js turns a click into that day's borders, as the server would
     body = re.sub(r'href="[^"]*/download/borders\.geojson[^"]*"', f'href="downloads/{borders.FILE_NAME}"', body)
+    body = re.sub(r'href="[^"]*/download/borders-all\.geojson"', f'href="downloads/{borders.FILE_NAME}"', body)
     body = re.sub(r'href="[^"]*/download/events\.csv[^"]*"', f'href="downloads/events-{lang}.csv"', body)
     styles = "".join(f'<link rel="stylesheet" href="assets/{name}">' for name in STYLES)
     data = "".join(f'<script src="data/{name[:-5]}.js"></script>'

@@ -5,13 +5,13 @@ import csv
 import dataclasses
 import io
 import json
-import struct
 
 import pytest
 import shapely
 from shapely.geometry import shape
 
 import geodata
+from dashboard import i18n
 from dashboard.app import server
 from dashboard.data import load_atlas
 from tests.conftest import ARTIFACTS, open_app
@@ -133,21 +133,53 @@ def test_bad_event_requests_get_a_clear_400(client, query: str, words: str) -> N
 
 # --- in the browser -------------------------------------------------------------------------------------------
 
-def test_map_downloads_as_png(page) -> None:
+def _rgb(css: str) -> tuple[int, int, int]:
+    """'rgb(213, 94, 0)' -> (213, 94, 0)."""
+    return tuple(int(v) for v in css[css.index("(") + 1:css.index(")")].split(",")[:3])
+
+
+@pytest.mark.parametrize("lang, mode", [("en", "control"), ("zh", "claim"), ("mn", "control")])
+def test_map_downloads_as_png_with_title_date_legend_and_attribution(page, lang, mode) -> None:
+    """The PNG is the map with, in the page's language, its title, the date, the border mode, the page's legend
+    (its colours read back from the image's pixels) and the attribution."""
+    from PIL import Image
+
     pg = page
-    open_app(pg, "?date=1911-12-01")
+    open_app(pg, f"?date=1921-07-11&region=outer_mongolia&mode={mode}&lang={lang}")
+    texts = pg.evaluate("() => NBA.png.fromPage()")
+    date_text = pg.inner_text("#date-text").strip()
+    assert texts["title"] == i18n.t(lang, "header.title") and texts["date"] == date_text
+    assert texts["mode"].endswith(i18n.t(lang, f"controls.mode_{mode}"))
+    assert "Natural Earth" in texts["attribution"] and texts["attribution"] == i18n.t(lang, "downloads.png_attribution")
+    legend = pg.evaluate("() => Array.from(document.querySelectorAll('#legend li')).map(li => li.textContent.trim())")
+    assert [item["label"] for item in texts["legend"]] == legend and len(legend) >= 10
     with pg.expect_download(timeout=20000) as info:
         pg.click("#download-png")
     download = info.value
-    assert download.suggested_filename == "northern-border-atlas-1911-12-01.png"
+    assert download.suggested_filename == "northern-border-atlas-1921-07-11.png"
     ARTIFACTS.mkdir(exist_ok=True)
-    target = ARTIFACTS / "download-map-1911-12-01.png"
+    target = ARTIFACTS / f"download-map-1921-07-11-{lang}.png"
     download.save_as(str(target))
-    png = target.read_bytes()
-    assert png[:8] == b"\x89PNG\r\n\x1a\n"
-    width, height = struct.unpack(">II", png[16:24])
-    assert width >= 800 and height >= 500
-    assert len(png) > 30_000     # a drawn map, not an empty image
+    layout = pg.evaluate("() => NBA.png.last")
+    image = Image.open(target).convert("RGB")
+    assert image.size == (layout["width"], layout["height"]) and image.width == 1600
+    assert target.stat().st_size > 100_000     # a drawn map, not an empty image
+    # each colour key of the legend is drawn in its colour (the centre of its swatch, hatched ones beside a stroke)
+    swatches = [(k, item) for k, item in zip(layout["keys"], texts["legend"]) if item.get("color")]
+    assert len(swatches) >= 8
+    for key, item in swatches:
+        box = image.crop((int(key["x"]) + 2, int(key["y"] - key["h"] / 2) + 2,
+                          int(key["x"] + key["w"]) - 2, int(key["y"] + key["h"] / 2) - 2))
+        colours = dict((rgb, n) for n, rgb in box.getcolors(4096))
+        assert colours.get(_rgb(item["color"]), 0) >= (40 if item["hatch"] else 400), (item["label"], item["color"])
+    # the legend sits below the map, the map area is the map (its sea colour), the title band has dark text
+    x, top, w, h = layout["map"]
+    assert layout["legend"][1] >= top + h
+    assert image.getpixel((5, top + h // 2)) != (255, 255, 255)
+    band = image.crop((0, 0, 800, top)).convert("L")
+    assert band.getextrema()[0] < 80   # text drawn in the title band
+    credit = image.crop((0, layout["legend"][1] + layout["legend"][3], 1600, image.height)).convert("L")
+    assert credit.getextrema()[0] < 160   # the attribution line
 
 
 def test_geojson_and_csv_links_follow_the_date(page) -> None:
