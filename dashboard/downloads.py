@@ -8,6 +8,7 @@ import functools
 import hashlib
 import io
 import json
+import os
 import re
 import threading
 from collections.abc import Callable, Sequence
@@ -165,6 +166,12 @@ class BuiltOnce:
     def __init__(self, build: Callable[..., Payload], size: int) -> None:
         self._build, self._size = build, size
         self._items: dict[tuple, Payload] = {}
+        self._lock = threading.Lock()
+        # gunicorn forks its workers from a preloaded master, where the warm-up thread may hold the lock: a
+        # worker gets a lock of its own (a build that was under way is simply made again there)
+        os.register_at_fork(after_in_child=self._new_lock)
+
+    def _new_lock(self) -> None:
         self._lock = threading.Lock()
 
     def __call__(self, *key: Any) -> Payload:

@@ -105,3 +105,32 @@ def test_urls_under_a_path_prefix(tmp_path, prefix_env) -> None:
             assert _get(base + routes + path)[0] == 200, path
     finally:
         _stop(proc)
+
+
+def test_page_under_a_prefix_in_the_browser(tmp_path, browser) -> None:
+    """At /atlas/ the page draws, its GeoJSON link follows the slider and stays under /atlas/, and downloads."""
+    from tests.conftest import MAP_READY, finish_page, new_page
+
+    port = _free_port()
+    proc, out, err = _start(tmp_path, "--port", str(port), env={"DASH_URL_BASE_PATHNAME": "/atlas/"})
+    try:
+        assert proc.poll() is None, err.read_text()
+        pg = new_page(browser, f"http://127.0.0.1:{port}", accept_downloads=True)
+        pg.goto(pg.base + "/atlas/?year=1911")
+        pg.wait_for_selector(MAP_READY, timeout=20000)
+        assert pg.get_attribute("#download-geojson", "href") == "/atlas/download/borders.geojson?date=1911-01-01"
+        pg.locator("#year-slider [role=slider]").focus()
+        pg.keyboard.press("ArrowRight")
+        pg.wait_for_function("() => !document.querySelector('#download-geojson').getAttribute('href')"
+                             ".endsWith('1911-01-01')", timeout=10000)
+        href = pg.get_attribute("#download-geojson", "href")
+        assert href.startswith("/atlas/download/borders.geojson?date=1911-")
+        with pg.expect_download(timeout=20000) as info:
+            pg.click("#download-geojson")
+        assert info.value.suggested_filename.startswith("northern-border-atlas-borders-1911-")
+        with pg.expect_download(timeout=20000) as info:
+            pg.click("#download-geojson-all")
+        assert info.value.suggested_filename == "northern-border-atlas-borders-all.geojson"
+        finish_page(pg)
+    finally:
+        _stop(proc)
