@@ -20,7 +20,7 @@ from shapely.geometry import Polygon, box, mapping
 from . import bundle, source
 from .errors import DataError
 from .io import DATA_DIR
-from .layer import EQUAL_AREA_CRS, load_layer
+from .layer import EQUAL_AREA_CRS
 
 SIMPLIFY_TOLERANCE = 0.02  # degrees; keeps Mongolia within 0.1% of its area and the file under 400 KB
 GRID = 0.001  # degrees; coordinates are rounded to this grid (about 100 m)

@@ -131,7 +131,7 @@ def test_static_export_does_what_the_page_does_without_a_server(disk_page) -> No
     pg.click("#play-button")
     assert pg.inner_text("#play-button") == "Play"
     # downloads are files beside the page
-    for sel in ("#download-geojson", "#download-csv"):
+    for sel in ("#download-geojson", "#download-geojson-all", "#download-csv"):
         href = pg.get_attribute(sel, "href")
         assert href.startswith("downloads/") and (pg.site / href).is_file(), href
     with pg.expect_download() as png:

@@ -8,7 +8,6 @@ import json
 
 import pytest
 import shapely
-from shapely.geometry import shape
 
 import geodata
 from dashboard import i18n
