@@ -1,10 +1,11 @@
-"""Downloads: the map as PNG (made in the browser), the period's borders as GeoJSON and the events as CSV."""
+"""Downloads: the borders as GeoJSON (of one day, and of every unit in every span), the events as CSV, and the
+'Download' panel (the map PNG is drawn in the browser: assets/nba_png.js)."""
 from __future__ import annotations
 
 import csv
 import datetime as dt
-import gzip
 import functools
+import gzip
 import hashlib
 import io
 import json
@@ -99,14 +100,14 @@ def all_borders() -> tuple[dict[str, Any], tuple[str, ...]]:
 def span_of(when: dt.date) -> tuple[str, str]:
     """Start and end (exclusive, '' if open) of the span of time, holding a date, in which no border, status,
     claimant or name changes."""
-    return borders.span_of(list(all_borders()[1]), when.isoformat())
+    return borders.span_of(all_borders()[1], when.isoformat())
 
 
 def borders_geojson(start: str) -> str:
     """The borders of one span as GeoJSON text: one feature per unit, with its status, claimants, names,
     precision and sources (the features of the all-spans file that hold the span's first day)."""
     doc, starts = all_borders()
-    _, end = borders.span_of(list(starts), start)
+    _, end = borders.span_of(starts, start)
     collection = borders.collection(borders.features_at(doc["features"], start),
                                     f"northern-border-atlas-borders-{start}", period={"start": start, "end": end})
     return json.dumps(collection, ensure_ascii=False, separators=(",", ":"))

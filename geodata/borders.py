@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from bisect import bisect_right
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -109,7 +110,7 @@ def span_starts(feats: list[dict[str, Any]]) -> list[str]:
     return sorted({f["properties"]["start"] for f in feats})
 
 
-def span_of(starts: list[str], when: str) -> tuple[str, str]:
+def span_of(starts: Sequence[str], when: str) -> tuple[str, str]:
     """Start and end (exclusive, '' if open) of the span between two starts that holds an ISO date."""
     i = bisect_right(starts, when)
     return starts[max(i - 1, 0)], starts[i] if i < len(starts) else ""
