@@ -18,9 +18,6 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-import shapely
-from shapely.geometry import mapping
-
 from .catalog import unit_records
 from .dates import LAST
 from .i18n import LANGUAGES, translate
@@ -44,6 +41,9 @@ def _round(coords: Any, ndigits: int) -> Any:
 
 def geometry(geom: Any, ndigits: int = NDIGITS) -> dict[str, Any]:
     """GeoJSON geometry as RFC 7946 wants it (exterior rings counter-clockwise), coordinates rounded."""
+    import shapely   # build time only: the app reads the written file and never loads shapely for it
+    from shapely.geometry import mapping
+
     g = mapping(shapely.orient_polygons(geom, exterior_cw=False))
     return {"type": g["type"], "coordinates": _round(g["coordinates"], ndigits)}
 
