@@ -17,7 +17,7 @@ from geodata.errors import DataError
 from werkzeug.exceptions import BadRequest, HTTPException
 
 from . import callbacks, layout
-from . import downloads, tour
+from . import downloads, tour, urls
 from . import i18n, security
 from .query import View, parse_query, request_view
 from .config import ConfigError, Settings, load_settings
@@ -181,7 +181,7 @@ def create_app(settings: Settings | None = None) -> Dash:
     @server.after_request
     def _cache_assets(response: flask.Response) -> flask.Response:
         # Dash adds ?m=<mtime> to asset URLs and changes it when the file changes: such a URL never goes stale.
-        if flask.request.path.startswith("/assets/") and flask.request.args.get("m") and response.status_code == 200:
+        if urls.is_asset(flask.request.path) and flask.request.args.get("m") and response.status_code == 200:
             response.headers["Cache-Control"] = LONG_CACHE
         return response
 

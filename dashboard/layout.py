@@ -4,9 +4,9 @@ from __future__ import annotations
 from typing import Any
 from urllib.parse import parse_qsl, urlencode
 
-from dash import dcc, get_relative_path, html
+from dash import dcc, html
 
-from . import figures, trust
+from . import figures, trust, urls
 from . import downloads, tour
 from .data import Atlas
 from .i18n import HTML_LANG, LANGUAGES, data_text, date_words, format_number, page_config, raw, t
@@ -139,7 +139,7 @@ def build_layout(atlas: Atlas, stop: int, play_ms: int, view: View | None = None
     names = atlas.texts[lang]["units"]
     unit_options = [{"label": name, "value": u} for u, name in zip(data["units"], names)]
     state = data["stopState"][stop]
-    config = {**page_config(lang), "bundle": bundle or get_relative_path("/page-data/"), "mode": view.mode, "region": view.region}
+    config = {**page_config(lang), "bundle": bundle or urls.page_data(), "mode": view.mode, "region": view.region}
     details = (details_panel(atlas, view.region, state, lang) if view.region
                else html.P(t(lang, "panel.empty"), className="empty"))
     fallback = lang != "en" and any(e.get("en") for e in atlas.texts[lang]["events"])
