@@ -51,7 +51,8 @@ def frames_of(data: dict[str, Any], first: int, last: int, per: str = "change") 
     return frames
 
 
-def _durations(n: int) -> list[float]:
+def durations(n: int) -> list[float]:
+    """Seconds each of n frames is shown: the first and the last twice as long."""
     return [SECONDS * (2 if i in (0, n - 1) else 1) for i in range(n)]
 
 
@@ -120,8 +121,6 @@ def write_movie(out: Path, images: list[Any], durations: list[float]) -> None:
 def animate(out: Path, first: int, last: int, lang: str = i18n.DEFAULT, per: str = "change",
             width: int = FRAME_W) -> dict[str, Any]:
     """Write the animation of first-last to `out` (.gif or .mp4); returns {frames, bytes, seconds, size}."""
-    import imageio.v3 as iio
-
     out = Path(out)
     if out.suffix.lower() not in (".gif", ".mp4"):
         raise AnimateError(f"{out.name}: the file must end in .gif or .mp4")
@@ -130,16 +129,25 @@ def animate(out: Path, first: int, last: int, lang: str = i18n.DEFAULT, per: str
     if not 320 <= width <= 3840 or width % 16:
         raise AnimateError("--width must be a multiple of 16 between 320 and 3840")
     began = time.monotonic()
-    frames = frames_of(load_atlas().data, first, last, per)
-    title = i18n.t(lang, "lessons.period_title", first=first, last=last)
-    images = []
-    with frame_shooter(lang, width) as shoot:
-        for n, frame in enumerate(frames):
-            images.append(iio.imread(io.BytesIO(shoot(n, {**frame, "title": title})), extension=".png")[..., :3])
+    images = render(first, last, lang, per, width)
     out.parent.mkdir(parents=True, exist_ok=True)
-    write_movie(out, images, _durations(len(images)))
+    write_movie(out, images, durations(len(images)))
     return {"frames": len(images), "bytes": out.stat().st_size, "seconds": round(time.monotonic() - began, 1),
             "size": [int(images[0].shape[1]), int(images[0].shape[0])]}
+
+
+def render(first: int, last: int, lang: str = i18n.DEFAULT, per: str = "change", width: int = FRAME_W,
+           shoot: Callable[[int, dict[str, Any]], bytes] | None = None) -> list[Any]:
+    """The frames of first-last as RGB arrays (height x width x 3); `shoot`: an open frame_shooter to reuse."""
+    import imageio.v3 as iio
+
+    frames = frames_of(load_atlas().data, first, last, per)
+    title = i18n.t(lang, "lessons.period_title", first=first, last=last)
+    if shoot is None:
+        with frame_shooter(lang, width) as own:
+            return render(first, last, lang, per, width, own)
+    return [iio.imread(io.BytesIO(shoot(n, {**frame, "title": title})), extension=".png")[..., :3]
+            for n, frame in enumerate(frames)]
 
 
 def write_periods(folder: Path, width: int = 960) -> list[Path]:

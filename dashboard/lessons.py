@@ -119,7 +119,8 @@ def _legend(lang: str) -> str:
     return to_static_html(legend(lang), lang)
 
 
-def _event_titles(lang: str) -> dict[str, str]:
+def event_titles(lang: str) -> dict[str, str]:
+    """Each event's title in a language, by event id."""
     atlas = load_atlas()
     return {e["id"]: atlas.texts[lang]["events"][i]["title"] for i, e in enumerate(atlas.data["events"])}
 
@@ -147,7 +148,7 @@ def worksheet_html(lang: str, key: bool = False, static: bool = False) -> str:
         raise ValueError(f"unknown language {lang!r}")
     t = lambda k, **v: escape(i18n.t(lang, f"lessons.{k}", **v))   # noqa: E731
     sheet = worksheet()
-    titles = _event_titles(lang)
+    titles = event_titles(lang)
     number = {m.date: n for n, m in enumerate(sheet.maps, 1)}
     title = i18n.t(lang, "lessons.key_heading" if key else "lessons.sheet_title")
     parts = [_head(lang, title, ""), f'<body class="sheet-page{" sheet-key" if key else ""}">\n', _nav(lang, key, static),
