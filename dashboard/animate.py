@@ -57,8 +57,13 @@ def durations(n: int) -> list[float]:
 
 
 @contextmanager
-def frame_shooter(lang: str, width: int = FRAME_W) -> Iterator[Callable[[int, dict[str, Any]], bytes]]:
-    """A function (n, frame) -> PNG bytes of that frame, `width` pixels wide (16:9), from headless Chromium."""
+def frame_shooter(lang: str, width: int = FRAME_W, browser: Any = None) -> Iterator[Callable[[int, dict[str, Any]], bytes]]:
+    """A function (n, frame) -> PNG bytes of that frame, `width` pixels wide (16:9), from headless Chromium.
+    `browser`: a Playwright browser already open (a caller inside Playwright's loop, such as the tests)."""
+    if browser is not None:
+        with tempfile.TemporaryDirectory(prefix="nba-frames-") as tmp:
+            yield from _shooter(browser, lessons.write_frame_site(Path(tmp), lang), width)
+        return
     if not Path(CHROMIUM).exists():
         raise AnimateError(f"Chromium not found at {CHROMIUM}: install it (apt-get install -y chromium) or set "
                            "NBA_CHROMIUM to a Chromium or Chrome executable")
@@ -74,22 +79,30 @@ def frame_shooter(lang: str, width: int = FRAME_W) -> Iterator[Callable[[int, di
         except PlaywrightError as exc:
             raise AnimateError(f"Chromium at {CHROMIUM} did not start: {str(exc).splitlines()[0]}") from None
         try:
-            page = browser.new_page(viewport={"width": FRAME_W, "height": FRAME_H}, device_scale_factor=width / FRAME_W)
-            page.route(lambda url: not url.startswith("file:"), lambda route: route.abort())   # offline, always
-            page.goto(page_file.as_uri())
-            page.wait_for_function("() => document.body.dataset.ready === '1' || !!document.body.dataset.error")
-            error = page.evaluate("() => document.body.dataset.error || ''")
-            if error:
-                raise AnimateError(f"the frame page failed: {error}")
-
-            def shoot(n: int, frame: dict[str, Any]) -> bytes:
-                page.evaluate("([n, f]) => NBA.sheet.show(n, f)", [n, frame])
-                page.wait_for_function("(n) => document.body.dataset.frame === String(n)", arg=n)
-                return page.screenshot(clip={"x": 0, "y": 0, "width": FRAME_W, "height": FRAME_H}, animations="disabled")
-
-            yield shoot
+            yield from _shooter(browser, page_file, width)
         finally:
             browser.close()
+
+
+def _shooter(browser: Any, page_file: Path, width: int) -> Iterator[Callable[[int, dict[str, Any]], bytes]]:
+    context = browser.new_context(viewport={"width": FRAME_W, "height": FRAME_H}, device_scale_factor=width / FRAME_W)
+    try:
+        page = context.new_page()
+        page.route(lambda url: not url.startswith("file:"), lambda route: route.abort())   # offline, always
+        page.goto(page_file.as_uri())
+        page.wait_for_function("() => document.body.dataset.ready === '1' || !!document.body.dataset.error")
+        error = page.evaluate("() => document.body.dataset.error || ''")
+        if error:
+            raise AnimateError(f"the frame page failed: {error}")
+
+        def shoot(n: int, frame: dict[str, Any]) -> bytes:
+            page.evaluate("([n, f]) => NBA.sheet.show(n, f)", [n, frame])
+            page.wait_for_function("(n) => document.body.dataset.frame === String(n)", arg=n)
+            return page.screenshot(clip={"x": 0, "y": 0, "width": FRAME_W, "height": FRAME_H}, animations="disabled")
+
+        yield shoot
+    finally:
+        context.close()
 
 
 def write_movie(out: Path, images: list[Any], durations: list[float]) -> None:

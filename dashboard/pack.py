@@ -46,9 +46,11 @@ def guide_html(lang: str, maps: list[str], movies: list[str], period: tuple[int,
             f'<footer class="sheet-foot">{t("attribution")}</footer>\n</main>\n</body>\n</html>\n')
 
 
-def write_pack(out: Path, period: tuple[int, int] = PERIOD, langs: tuple[str, ...] = i18n.LANGUAGES) -> dict[str, Any]:
+def write_pack(out: Path, period: tuple[int, int] = PERIOD, langs: tuple[str, ...] = i18n.LANGUAGES,
+               browser: Any = None) -> dict[str, Any]:
     """Build the pack into `out` (a .zip); returns {files: {name: bytes}, bytes, seconds}. `period` and `langs`:
-    the animation and the languages of the maps, animations and guides (all three unless a test says otherwise)."""
+    the animation and the languages of the maps, animations and guides (all three unless a test says otherwise);
+    `browser`: a Playwright browser already open (else Chromium is started)."""
     out = Path(out)
     if out.suffix.lower() != ".zip":
         raise animate.AnimateError(f"{out.name}: the pack is a .zip file")
@@ -61,7 +63,7 @@ def write_pack(out: Path, period: tuple[int, int] = PERIOD, langs: tuple[str, ..
         for lang in langs:
             maps, movies = [], []
             titles = lessons.event_titles(lang)
-            with animate.frame_shooter(lang) as shoot:   # one browser for the key dates' maps and the animation
+            with animate.frame_shooter(lang, browser=browser) as shoot:   # one browser for the key dates' maps and the animation
                 for n, m in enumerate(sheet.maps):
                     name = f"maps/map-{m.date.isoformat()}-{lang}.png"
                     png = shoot(n, {"iso": m.date.isoformat(), "precision": "day", "title": i18n.t(lang, "meta.title"),

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 import urllib.error
 import urllib.request
 import zipfile
@@ -42,18 +44,26 @@ def test_frames_of_one_per_change_or_per_year() -> None:
             animate.frames_of(data, *bad)
 
 
-def test_animate_cli_writes_gif_and_mp4_with_a_frame_per_change(tmp_path, capsys) -> None:
+def _cli(*args: str) -> str:
+    """The command as a user runs it (its own process: Playwright's sync API cannot nest in the tests' browser)."""
+    run = subprocess.run([sys.executable, "-m", "dashboard", *args], capture_output=True, text=True, timeout=600,
+                         cwd=Path(__file__).resolve().parent.parent)
+    assert run.returncode == 0, run.stderr
+    return run.stdout
+
+
+def test_animate_cli_writes_gif_and_mp4_with_a_frame_per_change(tmp_path) -> None:
     gif, mp4 = tmp_path / "a.gif", tmp_path / "a.mp4"
     want = animate.frames_of(load_atlas().data, 1911, 1915)
     assert len(want) >= 4   # 1911 start, the Bogd Khanate's independence, Kyakhta 1915, ...
-    assert animate.main(["--from", "1911", "--to", "1915", "--lang", "zh", "--width", "640", str(gif)]) == 0
-    assert f"{len(want)} frames, 640x360" in capsys.readouterr().out
+    assert f"{len(want)} frames, 640x360" in _cli("animate", "--from", "1911", "--to", "1915", "--lang", "zh",
+                                                  "--width", "640", str(gif))
     frames = iio.imread(gif, index=None)
     assert frames.shape[:3] == (len(want), 360, 640)
     assert len({f.tobytes() for f in frames}) == len(want)   # every frame differs (the date at least)
     OUT.mkdir(parents=True, exist_ok=True)
     iio.imwrite(OUT / "animate-zh-last-frame.png", frames[-1][..., :3])
-    assert animate.main(["--from", "1911", "--to", "1915", "--width", "640", str(mp4)]) == 0
+    _cli("animate", "--from", "1911", "--to", "1915", "--width", "640", str(mp4))
     reader = imageio2.get_reader(mp4, format="FFMPEG")
     shown = [reader.get_data(i).shape for i in range(reader.count_frames())]
     reader.close()
@@ -195,7 +205,7 @@ def test_export_has_the_worksheet_working_from_disk(browser, tmp_path) -> None:
 
 def test_pack_zip_opens_from_disk(browser, tmp_path) -> None:
     out = tmp_path / "pack.zip"
-    info = pack.write_pack(out, period=(1911, 1913), langs=("en",))
+    info = pack.write_pack(out, period=(1911, 1913), langs=("en",), browser=browser)
     with zipfile.ZipFile(out) as z:
         names = set(z.namelist())
         z.extractall(tmp_path / "usb")
@@ -220,3 +230,17 @@ def test_pack_zip_opens_from_disk(browser, tmp_path) -> None:
     assert pg.locator("#map path.unit[fill]").count() == len(load_atlas().data["units"])
     pg.screenshot(path=str(OUT / "pack-index-en.png"))
     _closed_clean(pg)
+
+
+def test_ready_made_animations_are_linked_and_exported_when_built(tmp_path, monkeypatch) -> None:
+    from dashboard.export import to_static_html
+
+    monkeypatch.setattr(lessons, "ANIMATIONS", tmp_path / "animations")
+    assert "animation-link" not in to_static_html(lessons.classroom_links("zh"), "zh")   # none built: no link
+    (tmp_path / "animations").mkdir()
+    name = lessons.animation_file(1911, 1946, "zh")
+    (tmp_path / "animations" / name).write_bytes(b"GIF89a")
+    html = to_static_html(lessons.classroom_links("zh"), "zh")
+    assert f'href="assets/lessons/animations/{name}"' in html and i18n.t("zh", "lessons.animation", first=1911, last=1946) in html
+    written = lessons.write_pages(tmp_path / "site")
+    assert tmp_path / "site" / "assets" / "lessons" / "animations" / name in written
