@@ -31,7 +31,7 @@ def guide_html(lang: str, maps: list[str], movies: list[str], period: tuple[int,
     files = " · ".join(link(m, Path(m).stem.rsplit("-", 1)[0].replace("map-", "")) for m in maps)
     return (f'<!DOCTYPE html>\n<html lang="{i18n.HTML_LANG[lang]}">\n<head>\n<meta charset="utf-8">\n'
             f'<meta name="viewport" content="width=device-width, initial-scale=1">\n<title>{t("guide_title")}</title>\n'
-            '<link rel="stylesheet" href="assets/lessons/sheet.css">\n</head>\n<body class="sheet-page">\n'
+            '<link rel="stylesheet" href="assets/atlas.css"><link rel="stylesheet" href="assets/lessons/sheet.css">\n</head>\n<body class="sheet-page">\n'
             f'<nav class="sheet-nav">{langs}</nav>\n<main class="sheet guide">\n'
             f'<p class="sheet-brand">{escape(i18n.t(lang, "meta.title"))}</p><h1>{t("guide_title")}</h1>\n'
             f'<p>{t("guide_intro")}</p>\n<h2>{t("guide_contents")}</h2>\n<ul>\n'
@@ -66,8 +66,8 @@ def write_pack(out: Path, period: tuple[int, int] = PERIOD, langs: tuple[str, ..
             with animate.frame_shooter(lang, browser=browser) as shoot:   # one browser for the key dates' maps and the animation
                 for n, m in enumerate(sheet.maps):
                     name = f"maps/map-{m.date.isoformat()}-{lang}.png"
-                    png = shoot(n, {"iso": m.date.isoformat(), "precision": "day", "title": i18n.t(lang, "meta.title"),
-                                    "caption": titles[m.event]})
+                    png = shoot(n, {"iso": m.date.isoformat(), "precision": "day", "title": titles[m.event],
+                                    "change": True})
                     (site / name).parent.mkdir(exist_ok=True)
                     (site / name).write_bytes(png)
                     maps.append(name)
