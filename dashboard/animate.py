@@ -1,4 +1,5 @@
-"""Animation for slides: `python -m dashboard animate --from 1911 --to 1946 [--lang zh] [--per change|year] OUT.gif|OUT.mp4`.
+"""Animation for slides:
+`python -m dashboard animate --from 1911 --to 1946 [--lang zh] [--per change|year] OUT.gif|OUT.mp4`.
 
 Each frame is the page's own map (the frame page of dashboard/lessons.py, drawn by NBA.map in headless Chromium
 from a folder written on disk: no server, no network), with its title, the date in the language, what changed,

@@ -189,12 +189,13 @@ def worksheet_html(lang: str, key: bool = False, static: bool = False) -> str:
 def frame_html(lang: str) -> str:
     """The page an animation frame (or a PNG map) is shot from: title, date, what changed, the map, the legend
     and the attribution; assets/lessons/sheet.js brings it to each frame (NBA.sheet.show)."""
+    brand, label = escape(i18n.t(lang, "meta.title")), escape(i18n.t(lang, "lessons.maps"), quote=True)
     return (_head(lang, i18n.t(lang, "meta.title"), "") + '<body class="frame-page">\n<div class="frame">'
-            '<header class="frame-head"><p class="frame-brand">' + escape(i18n.t(lang, "meta.title")) +
-            '</p><h1 id="frame-title"></h1><p id="frame-date" class="frame-date"></p></header>'
-            '<div id="frame-map" class="frame-map" aria-label="map"></div><aside class="frame-side">'
-            '<p id="frame-change" class="frame-change"></p>' + _legend(lang) + '</aside>'
-            '<footer class="frame-foot">' + escape(i18n.t(lang, "lessons.attribution")) + '</footer></div>\n'
+            f'<header class="frame-head"><p class="frame-brand">{brand}</p><h1 id="frame-title"></h1>'
+            '<p id="frame-date" class="frame-date"></p></header>'
+            f'<div id="frame-map" class="frame-map" aria-label="{label}"></div><aside class="frame-side">'
+            f'<p id="frame-change" class="frame-change"></p>{_legend(lang)}</aside>'
+            f'<footer class="frame-foot">{escape(i18n.t(lang, "lessons.attribution"))}</footer></div>\n'
             + _scripts(lang, _config(lang, "frames", True), True) + "</body>\n</html>\n")
 
 

@@ -28,10 +28,11 @@ def guide_html(lang: str, maps: list[str], movies: list[str], period: tuple[int,
     link = lambda href, text: f'<a href="{escape(href)}">{escape(text)}</a>'   # noqa: E731
     first, last = period
     langs = " · ".join(link(guide_file(c), i18n.raw(c, "meta.lang_name")) for c in i18n.LANGUAGES)
-    files = " · ".join(link(m, Path(m).stem.rsplit("-", 1)[0].replace("map-", "")) for m in maps)
+    files = " · ".join(link(m, i18n.date_words(Path(m).stem[4:14], lang)) for m in maps)   # maps/map-ISO-lang.png
     return (f'<!DOCTYPE html>\n<html lang="{i18n.HTML_LANG[lang]}">\n<head>\n<meta charset="utf-8">\n'
             f'<meta name="viewport" content="width=device-width, initial-scale=1">\n<title>{t("guide_title")}</title>\n'
-            '<link rel="stylesheet" href="assets/atlas.css"><link rel="stylesheet" href="assets/lessons/sheet.css">\n</head>\n<body class="sheet-page">\n'
+            '<link rel="stylesheet" href="assets/atlas.css"><link rel="stylesheet" href="assets/lessons/sheet.css">\n'
+            '</head>\n<body class="sheet-page">\n'
             f'<nav class="sheet-nav">{langs}</nav>\n<main class="sheet guide">\n'
             f'<p class="sheet-brand">{escape(i18n.t(lang, "meta.title"))}</p><h1>{t("guide_title")}</h1>\n'
             f'<p>{t("guide_intro")}</p>\n<h2>{t("guide_contents")}</h2>\n<ul>\n'
