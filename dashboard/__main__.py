@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
+import importlib
 import sys
 
 from werkzeug.serving import WSGIRequestHandler
@@ -47,6 +48,8 @@ def main(argv: list[str] | None = None) -> None:
         from .export import main as export_main
 
         raise SystemExit(export_main(args_in[1:]))
+    if args_in[:1] in (["animate"], ["pack"]):   # classroom tools (dashboard/animate.py, dashboard/pack.py)
+        raise SystemExit(importlib.import_module(f"{__package__}.{args_in[0]}").main(args_in[1:]))
     try:
         settings = load_settings()
     except ConfigError as exc:

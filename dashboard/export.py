@@ -23,7 +23,7 @@ from geodata import borders
 
 from geodata.errors import DataError
 
-from . import downloads, i18n, layout, tour, trust
+from . import downloads, i18n, layout, lessons, tour, trust
 from .config import load_settings
 from .data import BUNDLE_FILES, PAGE_DIR, load_atlas
 from .query import View
@@ -139,6 +139,7 @@ def page_html(lang: str, start: int) -> str:
                       .replace("data-lang=", f'data-file="{f}" data-lang='), body)
     body = re.sub(r'(<a [^>]*id="open-full"[^>]*)href="[^"]*"', r'\1href="%s"' % page_file(lang), body)
     body = re.sub(r'(<a [^>]*)href="[^"]*"([^>]*id="open-full")', r'\1href="%s"\2' % page_file(lang), body)
+    body = lessons.static_links(body, lang)   # the worksheet and key are files beside the page
     body = re.sub(r' data-src="[^"]*"', "", body)   # the views are in the page: nothing to fetch
     # the file of every unit and span; export.js turns a click into that day's borders, as the server would
     body = re.sub(r'href="[^"]*/download/borders\.geojson[^"]*"', f'href="downloads/{borders.FILE_NAME}"', body)
@@ -226,6 +227,7 @@ def write_site(outdir: Path, lang: str = "en", force: bool = False) -> dict[str,
         path = folder / f"events-{code}.csv"
         path.write_text(downloads.events_csv(atlas.events, lang=code), encoding="utf-8")
         written.append(path)
+    written += lessons.write_pages(outdir)   # worksheet*.html, their styles and scripts, the ready-made animations
     return {str(p.relative_to(outdir)): p.stat().st_size for p in written}
 
 

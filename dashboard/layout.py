@@ -7,7 +7,7 @@ from urllib.parse import parse_qsl, urlencode
 from dash import dcc, html
 
 from . import figures, trust, urls
-from . import downloads, tour
+from . import downloads, lessons, tour
 from .data import Atlas
 from .i18n import HTML_LANG, LANGUAGES, data_text, date_words, format_number, page_config, raw, t
 from .query import View, view_query
@@ -238,6 +238,7 @@ def build_layout(atlas: Atlas, stop: int, play_ms: int, view: View | None = None
         trust.sources_view(lang),
         html.Footer([
             html.P(t(lang, "footer.data") + " " + t(lang, "footer.calendar")),
+            lessons.classroom_links(lang),
             html.P(t(lang, "footer.fallback"), className="fallback-note") if fallback else None,
         ], className="site-footer"),
     ], className="app embed" if view.embed else "app", lang=HTML_LANG[lang], id="app-root")
