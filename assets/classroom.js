@@ -231,12 +231,8 @@
     }
 
     function downloadPng() {
-        /* The map as it is now, with the date written on it, as a PNG drawn in the browser (no server). */
-        var svg = document.querySelector("#map svg.nba-map");
-        if (!svg || !window.NBA.map) { return; }
-        var date = (document.getElementById("date-text") || {}).textContent || "";
-        window.NBA.map.toPng(svg, date, "Northern Border Atlas · boundaries: Natural Earth (public domain); dotted lines approximate",
-            "northern-border-atlas-" + (currentIso() || "map"));
+        /* The map as it is now, with title, date, legend and attribution, as a PNG drawn in the browser (nba_png.js). */
+        if (window.NBA && window.NBA.png) { window.NBA.png.download("northern-border-atlas-" + (currentIso() || "map")); }
     }
 
     function markLaterEvents(on) {

@@ -208,7 +208,19 @@
         return p + String(path).replace(/^\/+/, "");
     }
 
-    return {fill: fill, words: words, cldrDate: cldrDate, number: number, clampStop: clampStop, stopOf: stopOf, stateIndex: stateIndex, unitFills: unitFills,
+    function bordersAt(all, iso) {
+        /* The borders download of one day from the file of every unit and span (geodata/borders.py): the features
+           whose span holds the day, as the server's /download/borders.geojson?date= sends them. */
+        var feats = all.features.filter(function (f) { return f.properties.start <= iso && iso < f.properties.end; });
+        var start = feats.reduce(function (m, f) { return f.properties.start > m ? f.properties.start : m; }, "");
+        var end = feats.reduce(function (m, f) { return f.properties.end < m ? f.properties.end : m; }, "9999");
+        var open = all.features.every(function (f) { return f.properties.end <= end; });
+        return {type: "FeatureCollection", name: "northern-border-atlas-borders-" + start,
+            period: {start: start, end: open ? "" : end}, attribution: all.attribution, features: feats};
+    }
+
+    return {bordersAt: bordersAt, fill: fill, words: words, cldrDate: cldrDate, number: number,
+        clampStop: clampStop, stopOf: stopOf, stateIndex: stateIndex, unitFills: unitFills,
         borderSet: borderSet, ghostSet: ghostSet, changeText: changeText, visibleEvents: visibleEvents,
         statusLine: statusLine, sinceState: sinceState, nextChange: nextChange, viewQuery: viewQuery,
         withParam: withParam, assetUrl: assetUrl, contemporary: contemporary};

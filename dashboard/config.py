@@ -10,6 +10,7 @@
 | `NBA_COMPRESS` | `1` | `0` turns off brotli/gzip compression of responses |
 | `NBA_FRAME_ANCESTORS` | `*` | who may show the atlas in an `<iframe>` (CSP `frame-ancestors`): `*` any site, `'self'` this server only, `'none'` nobody, or a space-separated list such as `'self' https://school.example`; anything else stops start-up with a message |
 | `NBA_TOUR` | (built-in) | a teacher's tour file in the format of `geodata/tour.yaml` (dates, event ids, captions and, optionally, a question and its answer per stop, each in en, zh and mn) used instead of the built-in tour, by the app and by `export`; a missing or broken file stops start-up with a message naming it |
+| `DASH_URL_BASE_PATHNAME` | `/` | Dash's own setting: serve under a path such as `/atlas/` (`DASH_REQUESTS_PATHNAME_PREFIX` behind a proxy that strips it); dashboard/urls.py follows it |
 
 Hidden, for the benchmark only: the URL flag `?render=server` makes the slider redraw the map
 through a server callback instead of in the browser, to compare the two paths.

@@ -4,10 +4,10 @@ from __future__ import annotations
 from typing import Any
 from urllib.parse import parse_qsl, urlencode
 
-from dash import dcc, get_relative_path, html
+from dash import dcc, html
 
-from . import figures, trust
-from . import downloads, tour
+from . import figures, trust, urls
+from . import downloads, lessons, tour
 from .data import Atlas
 from .i18n import HTML_LANG, LANGUAGES, data_text, date_words, format_number, page_config, raw, t
 from .query import View, view_query
@@ -139,7 +139,7 @@ def build_layout(atlas: Atlas, stop: int, play_ms: int, view: View | None = None
     names = atlas.texts[lang]["units"]
     unit_options = [{"label": name, "value": u} for u, name in zip(data["units"], names)]
     state = data["stopState"][stop]
-    config = {**page_config(lang), "bundle": bundle or get_relative_path("/page-data/"), "mode": view.mode, "region": view.region}
+    config = {**page_config(lang), "bundle": bundle or urls.page_data(), "mode": view.mode, "region": view.region}
     details = (details_panel(atlas, view.region, state, lang) if view.region
                else html.P(t(lang, "panel.empty"), className="empty"))
     fallback = lang != "en" and any(e.get("en") for e in atlas.texts[lang]["events"])
@@ -238,6 +238,7 @@ def build_layout(atlas: Atlas, stop: int, play_ms: int, view: View | None = None
         trust.sources_view(lang),
         html.Footer([
             html.P(t(lang, "footer.data") + " " + t(lang, "footer.calendar")),
+            lessons.classroom_links(lang),
             html.P(t(lang, "footer.fallback"), className="fallback-note") if fallback else None,
         ], className="site-footer"),
     ], className="app embed" if view.embed else "app", lang=HTML_LANG[lang], id="app-root")

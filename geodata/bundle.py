@@ -11,6 +11,7 @@ static export only load files and do no geometry or timeline work:
 - `text-en.json`, `text-zh.json`, `text-mn.json`: the data text of each language (unit names, status and
   claimant labels, events, notes), with a flag where a text falls back to English, and the dates as
   contemporaries wrote them (per event `contemporary`, per exact date `dates`) in that language.
+- `borders-all.geojson`: the borders download, every unit in every span of time (`geodata.borders`).
 
 It reads only the committed data files (YAML and the built GeoJSON), so new units or statuses need only a rerun.
 """
@@ -27,6 +28,7 @@ import numpy as np
 import shapely
 from pyproj import Transformer
 
+from . import borders
 from . import i18n as data_i18n
 from .calendars import load_calendars, shown_date
 from .catalog import load_claimants, load_statuses, unit_records
@@ -317,6 +319,7 @@ def write_bundle(outdir: Path = PAGE_DIR, data_dir: Path = DATA_DIR) -> dict[str
         path = outdir / name
         path.write_text(dumps(obj), encoding="utf-8")
         paths[name] = path
+    paths[borders.FILE_NAME] = borders.write(outdir / borders.FILE_NAME, data_dir)   # the borders download
     return paths
 
 

@@ -91,9 +91,30 @@
         slider.value = String(stop);
         slider.setAttribute("aria-valuetext", A.words(d.stops[stop]));
         var geo = byId("download-geojson"), csv = byId("download-csv");
-        if (geo) { geo.setAttribute("href", "downloads/borders-" + d.states[d.stopState[stop]].date + ".geojson"); }
         if (csv) { csv.setAttribute("href", "downloads/events-" + cfg.lang + ".csv"); }
     }, true);
+    function downloadBorders(e) {
+        /* The GeoJSON link of the page opened from disk: the shown day's borders, cut from the file of every
+           unit and span (data/borders-all.js, loaded on the first click), as the server's download would be. */
+        e.preventDefault();
+        e.stopPropagation();
+        var iso = page().data.stops[page().stop], have = NBA.preloaded["borders-all.geojson"];
+        function save() {
+            var doc = M.bordersAt(NBA.preloaded["borders-all.geojson"], iso), a = document.createElement("a");
+            a.download = doc.name + ".geojson";
+            a.href = URL.createObjectURL(new Blob([JSON.stringify(doc)], {type: "application/geo+json"}));
+            document.body.appendChild(a);
+            a.click();
+            a.remove();
+            setTimeout(function () { URL.revokeObjectURL(a.href); }, 60000);
+        }
+        if (have) { save(); return; }
+        var script = document.createElement("script");
+        script.src = "data/borders-all.js";
+        script.onload = save;
+        document.body.appendChild(script);
+    }
+    if (byId("download-geojson")) { byId("download-geojson").addEventListener("click", downloadBorders); }
     slider.addEventListener("input", function () { A.step(parseInt(slider.value, 10)); });
     ["play-button", "prev-change", "next-change"].forEach(function (id) {
         byId(id).addEventListener("click", function () { navigate(id); });
