@@ -21,6 +21,7 @@ from typing import Any
 from dash import dcc
 
 from . import downloads, i18n, layout, tour, trust
+from .views import area, details
 from .config import load_settings
 from .data import BUNDLE_FILES, PAGE_DIR, load_atlas
 from .query import View
@@ -157,7 +158,7 @@ def export_config(lang: str, start: int) -> dict[str, Any]:
     """What the app's Stores and figures would carry: the page's config, the tour, the area chart, Play's pace."""
     atlas = load_atlas()
     return {**i18n.page_config(lang), "bundle": "data/", "mode": "control", "region": None, "staticPage": True,
-            "start": start, "tour": tour.tour_data(atlas, lang), "area": layout.area_figure(atlas.data, lang),
+            "start": start, "tour": tour.tour_data(atlas, lang), "area": area.area_figure(atlas.data, lang),
             "playMs": load_settings().play_ms, "pages": {code: page_file(code) for code in i18n.LANGUAGES}}
 
 
@@ -170,7 +171,7 @@ def details_bundle(lang: str) -> dict[str, list[list[Any]]]:
         out[unit] = []
         for row in rows:
             k = max(i for i, s in enumerate(states) if s["date"] <= max(row["start"], states[0]["date"]))
-            out[unit].append([row["start"], to_static_html(layout.details_panel(atlas, unit, k, lang), lang)])
+            out[unit].append([row["start"], to_static_html(details.details_panel(atlas, unit, k, lang), lang)])
     return out
 
 

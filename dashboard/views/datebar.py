@@ -1,0 +1,20 @@
+"""The date in words and what changed on it, with the polite live region screen readers hear."""
+from __future__ import annotations
+
+from typing import Any
+
+from dash import html
+
+from ..i18n import date_words
+
+
+def date_block(date_iso: str, lang: str) -> list[Any]:
+    """The date heading, the "what changed" sentence and the live region (atlas.js fills them)."""
+    return [
+        html.Div([
+            html.H2(date_words(date_iso, lang), id="date-text"),
+            html.P("", id="change-text"),
+        ], className="date-block"),
+        # one polite live region for the date and what changed (atlas.js, debounced while dragging)
+        html.Div(id="announce", className="sr-only", role="status", **{"aria-atomic": "true"}),
+    ]
