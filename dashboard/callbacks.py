@@ -103,6 +103,13 @@ def register(app: Dash, atlas: Atlas, default_year: int) -> None:
         Input("selected-event", "data"),
         prevent_initial_call=True,
     )
+    # Play, the tour, the server and trust.js set the slider's value in Dash: the page follows it
+    app.clientside_callback(
+        ClientsideFunction(namespace="atlas", function_name="follow"),
+        Output("slider-seen", "data"),
+        Input("year-slider", "value"),
+        prevent_initial_call=True,
+    )
     app.clientside_callback(
         ClientsideFunction(namespace="atlas", function_name="navigate"),
         Output("year-slider", "value"),

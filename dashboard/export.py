@@ -3,7 +3,7 @@
 
 The page is the app's own layout (dashboard.layout.build_layout) written out as HTML, one file per language
 (index.html, index-zh.html, index-mn.html); Dash's widgets become their plain HTML counterparts with the same ids
-(a range input for the slider, radio buttons, a select for the region picker). The same scripts run it: the
+(plain inputs, radio buttons, a select for the region picker). The same scripts run it: the
 bundle files are given as scripts (file:// pages cannot fetch), what the server would answer is written beside
 the page (the region details of every unit and period, the "Reading the source", Sources and perspectives views,
 the downloads), and assets/static/export.js stands in for Dash's callbacks.
@@ -68,16 +68,6 @@ def _kebab(key: str) -> list[str]:
     return [*parts, word]
 
 
-def _slider(node: Any, lang: str) -> str:
-    """The year slider as a range input, with its key years under it."""
-    p = node.to_plotly_json()["props"]
-    last = p["max"]
-    years = "".join(f'<span style="left:{100 * int(k) / last:.2f}%">{escape(v)}</span>' for k, v in p["marks"].items())
-    return (f'<input type="range" id="year-slider" min="0" max="{last}" step="1" value="{p["value"]}" '
-            f'aria-label="{escape(i18n.t(lang, "controls.slider"), quote=True)}">'
-            f'<div class="slider-years" aria-hidden="true">{years}</div>')
-
-
 def to_static_html(node: Any, lang: str) -> str:
     """HTML for a tree of Dash components: html.* as they are, Dash's widgets as plain HTML with the same ids."""
     if node is None:
@@ -88,8 +78,11 @@ def to_static_html(node: Any, lang: str) -> str:
         return escape(str(node), quote=False)
     if isinstance(node, (dcc.Store, dcc.Location, dcc.Interval)):
         return ""
-    if isinstance(node, dcc.Slider):
-        return _slider(node, lang)
+    if isinstance(node, dcc.Input):
+        p = node.to_plotly_json()["props"]
+        attrs = {"type": p.get("type") or "text", "id": p["id"], "value": p.get("value"), "class": p.get("className"),
+                 "placeholder": p.get("placeholder"), "autocomplete": p.get("autoComplete")}
+        return "<input" + "".join(f' {k}="{escape(str(v), quote=True)}"' for k, v in attrs.items() if v is not None) + ">"
     if isinstance(node, dcc.RadioItems):
         p = node.to_plotly_json()["props"]
         items = "".join(f'<label><input type="radio" class="mode-input" name="{p["id"]}" value="{o["value"]}"'

@@ -9,7 +9,8 @@ from . import downloads, tour, trust
 from .data import Atlas
 from .i18n import HTML_LANG, page_config
 from .query import View, view_query
-from .views import area, controls, datebar, details, events, footer, header, legend, map, share, slider, stores
+from .views import area, controls, datebar, details, events, footer, header, legend, map_block, share, slider
+from .views import stores
 from .views import text_view
 
 
@@ -25,14 +26,14 @@ def build_layout(atlas: Atlas, stop: int, play_ms: int, view: View | None = None
     map_column = [
         trust.claim_return(lang),
         *datebar.date_block(date_iso, lang),
-        slider.slider(atlas, stop, lang),
-        controls.controls(lang, view.mode),
+        slider.slider(stop, lang),
+        controls.controls(lang, view.mode, [tour.tour_bar(atlas, lang)]),
         share.share_panel(lang),
-        tour.tour_bar(atlas, lang),
-        map.map_block(lang),
-        legend.legend(lang),
+        map_block.map_block(lang),
     ]
+    # the legend heads the side column: beside the map on a wide screen, right under it on a narrow one
     side_column = [
+        legend.legend(lang),
         trust.perspectives_panel(atlas, lang),
         details.region_panel(atlas, view.region, state, lang),
         area.area_panel(data, stop, lang),
@@ -41,8 +42,7 @@ def build_layout(atlas: Atlas, stop: int, play_ms: int, view: View | None = None
     ]
     return html.Div([
         *stores.stores(view, config, play_ms),
-        *header.header(lang, view_query(view, atlas.stops())),
-        trust.view_tabs(lang),
+        *header.header(lang, view_query(view, atlas.stops()), trust.view_tabs(lang)),
         html.Div(view.notice or None, id="url-notice", className="notice", role="status"),
         html.Main([
             html.Section(map_column, className="map-col"),

@@ -5,7 +5,7 @@
     "use strict";
     var NBA = root.NBA, cfg = NBA.exportConfig, A = NBA.atlas, M = NBA.model;
     var C = root.dash_clientside.classroom, D = root.dash_clientside.atlas;
-    var slider = document.getElementById("year-slider"), tourState = null, timer = null;
+    var slider = document.getElementById("year-slider"), tourState = null, timer = null;   /* Dash's value: a hidden input */
     var emptyDetails = (document.getElementById("details-panel") || {}).innerHTML || "";
 
     function byId(id) { return document.getElementById(id); }
@@ -90,13 +90,11 @@
 
     document.addEventListener("atlas:drawn", function (e) {
         var d = page().data, stop = e.detail.stop;
-        slider.value = String(stop);
-        slider.setAttribute("aria-valuetext", A.words(d.stops[stop]));
+        slider.value = String(stop);   /* the hidden value Dash would hold */
         var geo = byId("download-geojson"), csv = byId("download-csv");
         if (geo) { geo.setAttribute("href", "downloads/borders-" + d.states[d.stopState[stop]].date + ".geojson"); }
         if (csv) { csv.setAttribute("href", "downloads/events-" + cfg.lang + ".csv"); }
     }, true);
-    slider.addEventListener("input", function () { A.step(parseInt(slider.value, 10)); });
     ["play-button", "prev-change", "next-change"].forEach(function (id) {
         byId(id).addEventListener("click", function () { navigate(id); });
     });

@@ -7,8 +7,8 @@ assembles them. Each module exposes a function `lang -> component` (some take th
     slider       the time slider (even in time, ticks at changes) and the exact-date field
     controls     Play, previous/next change, the border mode switch, Share/Embed
     share        what Share and Embed show (the link, the <iframe> snippet)
-    map          the map's place (assets/nba_map.js draws into it) and its zoom buttons
-    legend       the colours and line styles
+    map_block    the map's place (assets/nba_map.js draws into it) and its zoom buttons
+    legend       the colours and line styles (heads the side column: beside the map, or right under it)
     details      the region panel: picker, details of the selected region, the compact region card
     area         China's area chart
     events       the events near the date (assets/atlas.js fills it)

@@ -17,4 +17,6 @@ def date_block(date_iso: str, lang: str) -> list[Any]:
         ], className="date-block"),
         # one polite live region for the date and what changed (atlas.js, debounced while dragging)
         html.Div(id="announce", className="sr-only", role="status", **{"aria-atomic": "true"}),
+        # one short sentence when a region is chosen (the details panel itself is not read out)
+        html.Div(id="region-announce", className="sr-only", role="status", **{"aria-atomic": "true"}),
     ]

@@ -25,7 +25,7 @@ def region_panel(atlas: Atlas, unit: str | None, state: int, lang: str) -> Any:
         ], className="panel-head"),
         dcc.Dropdown(id="region-picker", options=options, value=unit, clearable=True,
                      placeholder=t(lang, "panel.picker"), className="region-picker"),
-        html.Div(details, id="details-panel", **{"aria-live": "polite"}),
+        html.Div(details, id="details-panel"),
     ], className="panel details", **{"aria-labelledby": "region-heading"})
 
 

@@ -20,14 +20,15 @@ def language_nav(lang: str, query: str) -> Any:
     return html.Nav(links, id="language-nav", className="language-nav", **{"aria-label": t(lang, "header.languages")})
 
 
-def header(lang: str, query: str) -> list[Any]:
-    """The skip link and the site header."""
+def header(lang: str, query: str, tabs: Any = None) -> list[Any]:
+    """The skip link and the site header (with `tabs`, the view switch, in its bottom row)."""
     return [
         html.A(t(lang, "header.skip"), href="#controls", className="skip-link"),
         html.Header([
             html.H1(t(lang, "header.title")),
             html.P(t(lang, "header.subtitle"), className="subtitle"),
             language_nav(lang, query),
+            tabs,
             html.A(t(lang, "share.open_full") + " ↗", id="open-full", className="open-full", target="_blank",
                    rel="noopener", href=with_param(query, "embed", "0")),
         ], className="site-header"),

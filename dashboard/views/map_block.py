@@ -16,4 +16,7 @@ def map_block(lang: str) -> Any:
     return html.Div([
         html.Div(id="map", className="map-canvas", **{"aria-label": t(lang, "map.label")}),
         html.Div(zoom, className="map-zoom-buttons"),
+        # the compact card of the region tapped (embed and phones, where the details panel is out of sight)
+        html.Div(id="region-card", className="region-card", hidden=True, role="group",
+                 **{"aria-label": t(lang, "panel.region")}),
     ], className="map", role="region", **{"aria-label": t(lang, "map.label")})
