@@ -270,16 +270,37 @@
         if (code) { code.value = embedCode(); }
     }
 
-    function copyText(text, field, message) {
-        /* Clipboard API where the page may use it; else select the field for the reader to copy. */
+    function canCopy() { return Boolean(navigator.clipboard && root.isSecureContext); }
+
+    /* Share and "Copy code" are Dash's dcc.Clipboard buttons. Before they copy, the fields get this moment's view
+       (capture phase: ahead of Dash); where the page may not use the clipboard (plain http), they select the field
+       for the reader to copy instead; after a copy (the button shows its tick), the status line says so. */
+    document.addEventListener("click", function (e) {
+        var btn = e.target.closest ? e.target.closest("#share-button, #copy-embed") : null;
+        if (!btn || !page.ready) { return; }
+        writeUrl();
+        var field = byId(btn.id === "share-button" ? "share-link" : "embed-code"), panel = byId("share-panel");
+        if (btn.id === "share-button" && panel) { panel.hidden = false; }
         var status = byId("share-status");
-        function done(ok) {
-            if (status) { status.textContent = ok ? message : ui("copyFailed", "Copy the text below."); }
-            if (!ok && field) { field.focus(); field.select(); }
+        if (status) { status.textContent = ""; }
+        if (!canCopy()) {
+            e.stopPropagation();
+            if (status) { status.textContent = ui("copyFailed", "Copy the text below."); }
+            if (field) { field.focus(); field.select(); }
         }
-        if (navigator.clipboard && root.isSecureContext) {
-            navigator.clipboard.writeText(text).then(function () { done(true); }, function () { done(false); });
-        } else { done(false); }
+    }, true);
+
+    function watchCopies() {
+        ["share-button", "copy-embed"].forEach(function (id) {
+            var btn = byId(id);
+            if (!btn || btn.getAttribute("data-watched")) { return; }
+            btn.setAttribute("data-watched", "1");
+            new MutationObserver(function () {
+                if (btn.querySelector(".copied")) {
+                    setText("share-status", id === "share-button" ? ui("copied", "Link copied.") : ui("codeCopied", "Code copied."));
+                }
+            }).observe(btn, {childList: true, subtree: true});
+        });
     }
 
     /* ---- the map and what the reader does on it -------------------------------------------------- */
@@ -540,7 +561,7 @@
             var first = page.pending !== undefined ? page.pending : value;
             step(first, true);
             var tries = 0;
-            (function aria() { if (!fixAria() && ++tries < 50) { setTimeout(aria, 100); } }());
+            (function aria() { watchCopies(); if (!fixAria() && ++tries < 50) { setTimeout(aria, 100); } }());
             document.body.setAttribute("data-ready", "1");
             return d;
         });
@@ -548,7 +569,7 @@
 
     NBA.atlas = {start: start, step: step, setView: setView, showEvent: showEvent, words: words,
         currentIso: function () { return page.ready && page.stop >= 0 ? page.data.stops[page.stop] : null; },
-        flushUrl: writeUrl, copyText: copyText, pageUrl: pageUrl, embedCode: embedCode};
+        flushUrl: writeUrl, pageUrl: pageUrl, embedCode: embedCode};
 
     /* ---- Dash's clientside callbacks ---------------------------------------------------------------- */
 
@@ -615,7 +636,7 @@
     document.addEventListener("click", function (e) {
         var t = e.target.closest ? e.target : null;
         if (!t) { return; }
-        var target = t.closest("#share-button, #embed-button, #copy-embed, #close-embed, #map-zoom-in, #map-zoom-out, #map-reset");
+        var target = t.closest("#embed-button, #close-embed, #map-zoom-in, #map-zoom-out, #map-reset");
         var btn = t.closest("#event-list button.event-title");
         if (btn && page.ready) {
             showEvent(parseInt(btn.getAttribute("data-index"), 10));
@@ -638,18 +659,13 @@
             if (page.map) { page.map.zoom({"map-zoom-in": 0.7, "map-zoom-out": 1 / 0.7, "map-reset": 0}[target.id]); }
             return;
         }
-        var sharePanel = byId("share-panel"), embedPanel = byId("embed-panel"), embedButton = byId("embed-button");
+        var embedPanel = byId("embed-panel"), embedButton = byId("embed-button");
         writeUrl();
-        if (target.id === "share-button") {
-            if (sharePanel) { sharePanel.hidden = false; }
-            copyText(pageUrl(), byId("share-link"), ui("copied", "Link copied."));
-        } else if (target.id === "embed-button") {
+        if (target.id === "embed-button") {
             var open = embedPanel && embedPanel.hidden;
             if (embedPanel) { embedPanel.hidden = !open; }
             if (embedButton) { embedButton.setAttribute("aria-expanded", open ? "true" : "false"); }
             if (open) { byId("embed-code").focus(); byId("embed-code").select(); }
-        } else if (target.id === "copy-embed") {
-            copyText(embedCode(), byId("embed-code"), ui("codeCopied", "Code copied."));
         } else if (target.id === "close-embed") {
             if (embedPanel) { embedPanel.hidden = true; }
             if (embedButton) { embedButton.setAttribute("aria-expanded", "false"); embedButton.focus(); }

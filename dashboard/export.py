@@ -78,6 +78,11 @@ def to_static_html(node: Any, lang: str) -> str:
         return escape(str(node), quote=False)
     if isinstance(node, (dcc.Store, dcc.Location, dcc.Interval)):
         return ""
+    if isinstance(node, dcc.Clipboard):   # a button; assets/static/export.js copies its target's text
+        p = node.to_plotly_json()["props"]
+        return (f'<button type="button" id="{p["id"]}" class="{p.get("className", "")}" '
+                f'title="{escape(p.get("title") or "", quote=True)}" data-target="{p["target_id"]}">'
+                f'{to_static_html(p.get("children"), lang)}</button>')
     if isinstance(node, dcc.Input):
         p = node.to_plotly_json()["props"]
         attrs = {"type": p.get("type") or "text", "id": p["id"], "value": p.get("value"), "class": p.get("className"),

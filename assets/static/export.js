@@ -95,6 +95,20 @@
         if (geo) { geo.setAttribute("href", "downloads/borders-" + d.states[d.stopState[stop]].date + ".geojson"); }
         if (csv) { csv.setAttribute("href", "downloads/events-" + cfg.lang + ".csv"); }
     }, true);
+    /* Dash's dcc.Clipboard, as it would copy: the text of its target field */
+    document.querySelectorAll("button[data-target]").forEach(function (btn) {
+        btn.addEventListener("click", function () {
+            var field = byId(btn.getAttribute("data-target"));
+            if (!field || !navigator.clipboard) { return; }
+            navigator.clipboard.writeText(field.value).then(function () {
+                var tick = document.createElement("span");
+                tick.className = "copied";
+                tick.textContent = " ✓";
+                btn.appendChild(tick);
+                setTimeout(function () { tick.remove(); }, 1000);
+            }, function () { field.focus(); field.select(); });
+        });
+    });
     ["play-button", "prev-change", "next-change"].forEach(function (id) {
         byId(id).addEventListener("click", function () { navigate(id); });
     });
