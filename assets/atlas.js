@@ -366,6 +366,8 @@
             make("p", {"class": "card-claims"}, M().fill(ui("cardClaims", "Claimed by: {claims}."), {claims: names || ui("noClaimant", "none")})),
             make("p", {"class": "card-since"}, M().fill(ui("cardSince", "Since {date}{until}."), {date: words(since), until: ""})), full);
         card.hidden = false;
+        var tip = document.querySelector("#map .map-tip");   /* a tap's hover box would cover the card */
+        if (tip) { tip.hidden = true; }
     }
 
     function showEvent(i) {
@@ -442,6 +444,12 @@
         app.style.setProperty("--map-h", Math.max(300, Math.floor(root.innerHeight - top - 10)) + "px");
     }
     root.addEventListener("resize", function () { fitMap(); spaceYears(); });
+    function watchTour() {
+        /* a guided tour adds its caption above the map: the map gives up that height, and keeps it while the tour
+           steps (the caption's height is fixed) */
+        var bar = byId("tour");
+        if (bar) { new MutationObserver(fitMap).observe(bar, {attributes: true, attributeFilter: ["class"]}); }
+    }
 
     function placeThumb(stop) {
         var node = thumb();
@@ -556,6 +564,7 @@
             page.map.select(page.unit ? d.units.indexOf(page.unit) : -1);
             buildSlider();
             fitMap();
+            watchTour();
             page.ready = true;
             if (page.pendingView) { setView.apply(null, page.pendingView); page.pendingView = null; }
             var first = page.pending !== undefined ? page.pending : value;

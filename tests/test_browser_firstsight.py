@@ -201,3 +201,20 @@ def test_choosing_an_event_brings_the_map_into_view(browser, live_server) -> Non
         assert m["top"] >= 0 and m["bottom"] <= 844, m
     finally:
         finish_page(pg)
+
+
+@pytest.mark.parametrize("lang", ["en", "mn"])
+def test_guided_tour_keeps_the_map_in_view_and_still(page, lang) -> None:
+    _open(page, f"?lang={lang}&date=1911-01-01")
+    page.click("#tour-start")
+    page.wait_for_selector("#tour.active")
+    page.wait_for_function("() => { const r = document.querySelector('.map').getBoundingClientRect();"
+                           " return r.bottom <= window.innerHeight && r.top >= 0; }")
+    first = _box(page, ".map")
+    for _ in range(3):   # each stop of the tour: a new caption, the map stays where it is
+        caption = page.inner_text("#tour-caption")
+        page.click("#tour-next")
+        page.wait_for_function("c => document.getElementById('tour-caption').textContent !== c", arg=caption)
+        assert _box(page, ".map") == first
+    OUT.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(OUT / f"tour-1280x800-{lang}.png"))
