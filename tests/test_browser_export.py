@@ -97,6 +97,11 @@ def test_static_export_from_disk_slider_colours_border_events(disk_page) -> None
     pg.check("#mode-switch input[value=claim]")
     pg.wait_for_function("n => document.querySelectorAll('#map .border path:not([display])').length === n", arg=len(claim))
     assert _border(pg) == claim
+    # a typed date moves the map from disk too (the same slider and date field as the served page)
+    pg.fill("#date-input", "1950")
+    pg.press("#date-input", "Enter")
+    _drawn(pg, atlas.stop_of("1950-01-01"))
+    assert pg.inner_text("#date-text") == "1 January 1950"
 
 
 def test_static_export_does_what_the_page_does_without_a_server(disk_page) -> None:
