@@ -17,6 +17,7 @@ from geodata.errors import DataError
 from werkzeug.exceptions import BadRequest, HTTPException
 
 from . import callbacks, layout
+from .views import details
 from . import downloads, lessons, tour, urls
 from . import i18n, security
 from .query import View, parse_query, request_view
@@ -164,7 +165,7 @@ def create_app(settings: Settings | None = None) -> Dash:
         first reading of the translations (runs beside the server starting, not before it)."""
         for lang in i18n.LANGUAGES:
             view_layout(parse_query("", stops, settings.default_year, units, None, lang))
-            layout.details_panel(atlas, next(iter(atlas.units)), 0, lang)
+            details.details_panel(atlas, next(iter(atlas.units)), 0, lang)
 
     threading.Thread(target=_warm, name="warm-up", daemon=True).start()
     tour.check_tour(atlas)   # a teacher's tour file (NBA_TOUR) is read now: a broken one stops start-up
