@@ -208,6 +208,11 @@
            border switch is a radio group; the region picker's real button takes the focus, not a hidden input. */
         var field = byId("date-input");
         if (field) { field.setAttribute("aria-describedby", "date-input-msg"); }
+        /* dcc.Clipboard draws a plain <div>: make it a button the keyboard reaches (Enter and Space below) */
+        document.querySelectorAll(".clip-button:not([role])").forEach(function (c) {
+            c.setAttribute("role", "button");
+            c.setAttribute("tabindex", "0");
+        });
         var modes = byId("mode-switch");
         if (modes && modes.getAttribute("role") !== "radiogroup") {
             modes.setAttribute("role", "radiogroup");
@@ -222,6 +227,11 @@
         }
         return Boolean(page.staticPage || (modes && focusTarget));
     }
+
+    document.addEventListener("keydown", function (e) {
+        var c = e.target && e.target.closest ? e.target.closest(".clip-button[role=button]") : null;
+        if (c && (e.key === "Enter" || e.key === " ")) { e.preventDefault(); c.click(); }
+    });
 
     /* ---- the address, share and embed -------------------------------------------------------------- */
 

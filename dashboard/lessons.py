@@ -114,7 +114,7 @@ def _config(lang: str, kind: str, static: bool) -> dict[str, Any]:
 
 def _legend(lang: str) -> str:
     from .export import to_static_html
-    from .layout import legend
+    from .views.legend import legend
 
     return to_static_html(legend(lang), lang)
 

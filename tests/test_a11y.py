@@ -18,11 +18,18 @@ ATLAS = load_atlas()
 BLOCKING = ("serious", "critical")
 
 
+def _labelled(page) -> None:
+    """Wait until atlas.js has given Dash's widgets (loaded asynchronously) their roles and focus order."""
+    page.wait_for_function("() => document.querySelector('#mode-switch[role=radiogroup]')"
+                           " && document.querySelector('.dash-dropdown-focus-target[tabindex=\"-1\"]')",
+                           timeout=15000)
+
+
 @pytest.mark.parametrize("query", ["?lang=en", "?lang=zh&region=outer_mongolia&date=1921-07-11", "?lang=mn&year=1945",
                                    "?lang=zh&embed=1"])
 def test_axe_finds_no_serious_or_critical_violation(page, query) -> None:
     _open(page, query)
-    page.wait_for_timeout(800)   # the slider and dropdown load asynchronously; atlas.js labels them
+    _labelled(page)
     results = Axe().run(page)
     violations = results.response["violations"]
     summary = {"query": query, "violations": {v["id"]: {"impact": v["impact"], "nodes": len(v["nodes"])}
@@ -50,7 +57,7 @@ VISIBLE_FOCUS = """() => {
 
 def test_keyboard_reaches_every_control_with_a_visible_focus(page) -> None:
     _open(page, "?year=1921")
-    page.wait_for_timeout(800)
+    _labelled(page)
     seen, bad = [], []
     for _ in range(45):
         page.keyboard.press("Tab")
@@ -84,7 +91,7 @@ def _tab_to(page, selector: str, limit: int = 60) -> None:
 def test_keyboard_only_use(page) -> None:
     atlas = ATLAS
     _open(page, "?year=1921")
-    page.wait_for_timeout(800)
+    _labelled(page)
     # skip link, then the slider: arrows move the date; the thumb says the date in words
     page.keyboard.press("Tab")
     assert page.evaluate("() => document.activeElement.className") == "skip-link"
@@ -102,6 +109,11 @@ def test_keyboard_only_use(page) -> None:
     page.wait_for_function("() => document.querySelector('#play-button').textContent === 'Pause'")
     page.keyboard.press("Space")
     page.wait_for_function("() => document.querySelector('#play-button').textContent === 'Play'")
+    # Share (Dash's clipboard button) with Enter: the link to this view is shown
+    _tab_to(page, "#share-button")
+    page.keyboard.press("Enter")
+    page.wait_for_function("() => !document.querySelector('#share-panel').hidden"
+                           " && document.querySelector('#share-link').value.startsWith(window.location.origin + '/?')")
     # the border switch: arrow keys within the radio group
     _tab_to(page, "#mode-switch input")
     page.keyboard.press("ArrowRight")

@@ -124,8 +124,8 @@ def test_embed_shows_an_iframe_snippet_of_this_view(clip_page) -> None:
     # the snippet follows the view
     page.click("#next-change")
     page.wait_for_function("u => window.location.href !== u", arg=page.url)
-    page.wait_for_timeout(400)
-    assert (page.url + "&embed=1").replace("&", "&amp;") in page.input_value("#embed-code")
+    page.wait_for_function("want => document.querySelector('#embed-code').value.includes(want)",
+                           arg=(page.url + "&embed=1").replace("&", "&amp;"))
     page.click("#close-embed")
     assert not page.is_visible("#embed-panel")
 
