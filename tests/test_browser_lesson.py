@@ -159,36 +159,20 @@ def _check_lock(pg, served: bool, name: str) -> None:
     _drawn(pg, LO)
     SHOTS.mkdir(parents=True, exist_ok=True)
     pg.screenshot(path=str(SHOTS / f"{name}-lock-1280x800.png"))
-    # next change, pressed until it has nowhere to go inside the range, ends at the range's last change
+    # next change goes to the range's last change, and no further
     last_change = max(s for s in ATLAS.data["changeStops"] if s <= HI)
-    pg.focus(thumb)
-    pg.keyboard.press("End")
-    _drawn(pg, HI)
-    for _ in range(3):
-        pg.keyboard.press("ArrowLeft")
-    _drawn(pg, HI - 3)
-    pg.click("#next-change")
-    _drawn(pg, min(s for s in ATLAS.data["changeStops"] if s > HI - 3))
-    while _shown(pg) < last_change:
-        before = _shown(pg)
-        pg.click("#next-change")
-        pg.wait_for_function("s => document.getElementById('map').getAttribute('data-drawn-stop') !== s", arg=str(before))
-    assert _shown(pg) == last_change <= HI
-    pg.click("#next-change")   # the next change after the range: nothing happens
-    pg.click("#prev-change")
-    pg.wait_for_function("s => document.getElementById('map').getAttribute('data-drawn-stop') !== s", arg=str(last_change))
+    before = max(s for s in ATLAS.data["changeStops"] if s < last_change)
+    _opened(pg, served, f"?lock=1911..1946&date={ATLAS.data['stops'][before]}")
+    _drawn(pg, before)
     pg.click("#next-change")
     _drawn(pg, last_change)
-    # Play from three steps before the end stops at the range's end
-    pg.focus(thumb)
-    pg.keyboard.press("End")
-    _drawn(pg, HI)
-    for _ in range(3):
-        pg.keyboard.press("ArrowLeft")
-    _drawn(pg, HI - 3)
+    pg.click("#next-change")   # the next change is after the range: it stays (had it moved, "previous" would not
+    pg.click("#prev-change")   # come back to `before`)
+    _drawn(pg, before)
+    # Play stops at the range's end
     pg.click("#play-button")
-    pg.wait_for_function("() => document.getElementById('play-button').textContent === 'Play'", timeout=20000)
     _drawn(pg, HI)
+    pg.wait_for_function("() => document.getElementById('play-button').textContent === 'Play'")
     # Play at the end starts again at the range's start, not at 1689
     pg.click("#play-button")
     pg.wait_for_function("s => +document.getElementById('map').getAttribute('data-drawn-stop') < s", arg=HI)
