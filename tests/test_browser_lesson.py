@@ -69,6 +69,9 @@ def _check_compare(pg, served: bool, name: str) -> None:
     assert abs(a["y"] - b["y"]) < 2 and b["x"] >= a["x"] + a["width"] and abs(a["width"] - b["width"]) < 2
     SHOTS.mkdir(parents=True, exist_ok=True)
     pg.screenshot(path=str(SHOTS / f"{name}-1280x800.png"))
+    pg.evaluate("() => window.scrollTo(0, document.getElementById('compare-changes').getBoundingClientRect().top + window.scrollY - 10)")
+    pg.screenshot(path=str(SHOTS / f"{name}-changes-1280x800.png"))
+    pg.evaluate("() => window.scrollTo(0, 0)")
     # the first map follows the slider; the list follows the first date
     nxt = ATLAS.stop_of("1911-12-01")
     pg.click("#next-change")
