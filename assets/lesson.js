@@ -143,8 +143,10 @@
                 line.appendChild(make("span", {"class": n ? "after" : "before"}, st >= 0 ? d.text.statuses[st] : p.ui.noData));
             });
             li.appendChild(line);
-            li.appendChild(make("p", {"class": "compare-claims"},
-                M().fill(S("claims"), {before: claimsText(d, p, u.claimsBefore), after: claimsText(d, p, u.claimsAfter)})));
+            var before = claimsText(d, p, u.claimsBefore), after = claimsText(d, p, u.claimsAfter);
+            if (before !== after) {   /* the other claimants, when they are what changed */
+                li.appendChild(make("p", {"class": "compare-claims"}, M().fill(S("claims"), {before: before, after: after})));
+            }
             if (u.events.length) {
                 li.appendChild(make("p", {"class": "compare-events-lead"}, S("events")));
                 var ol = make("ol", {"class": "compare-events"});
