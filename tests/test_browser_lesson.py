@@ -62,6 +62,7 @@ def _check_compare(pg, served: bool, name: str) -> None:
     assert om.locator(".compare-name").inner_text() == "Outer Mongolia"
     assert om.locator(".compare-status-line").inner_text() == "Qing Empire → Independent in practice, claimed by China"
     assert om.locator(".compare-claims").inner_text() == "Also claimed by: — → Republic of China"
+    assert pg.locator("#compare-list li[data-unit=mengjiang] .compare-claims").count() == 0   # no claimant either date
     events = om.locator(".compare-events li").all_inner_texts()
     assert "7 June 1915 Tripartite Treaty of Kyakhta" in events and len(events) >= 5
     # the two maps side by side, the same size
@@ -131,6 +132,15 @@ def test_compare_two_dates_in_the_served_page(page) -> None:
         assert "Events in between" not in page.inner_text("#compare-changes")   # no English left
         assert page.locator("label[for=compare-input]").inner_text() != "Compare with…"
         page.screenshot(path=str(SHOTS / f"served-{lang}-1280x800.png"))
+    # the embedded view (a 640x480 frame): both maps side by side, the list left to the full page
+    page.set_viewport_size({"width": 640, "height": 480})
+    open_app(page, "?year=1911&compare=1946&lock=1911..1946&embed=1")
+    page.wait_for_selector("#compare-list li", state="attached")
+    a, b = page.locator("#map").bounding_box(), page.locator("#compare-map").bounding_box()
+    assert abs(a["y"] - b["y"]) < 2 and b["x"] >= a["x"] + a["width"] and b["x"] + b["width"] <= 640
+    assert page.locator("#compare-changes").is_hidden() and page.locator("#lock-note").is_visible()
+    page.screenshot(path=str(SHOTS / "served-embed-640x480.png"))
+    page.set_viewport_size({"width": 1280, "height": 800})
     # a bad value: no comparison, a notice
     open_app(page, "?year=1911&compare=banana")
     assert "“banana” is not a year or a date between 1689 and 2008 to compare with" in page.inner_text("#url-notice")
