@@ -222,6 +222,14 @@ def test_lock_in_the_served_page(page) -> None:
     open_app(page, "?lock=1911..1946&year=1921&compare=1960")
     page.wait_for_selector("#compare-list li")
     assert page.inner_text("#compare-date-b") == date_words(ATLAS.data["stops"][HI], "en")
+    assert "comparing with 3 May 1946" in page.inner_text("#url-notice")
+    # and so is a typed one
+    page.fill("#compare-input", "1700")
+    page.press("#compare-input", "Enter")
+    page.wait_for_function("() => document.getElementById('compare-date-b').textContent === '1 January 1911'")
+    assert "1 January 1700 is outside the lesson's range (1911 – 1946); comparing with 1 January 1911." == \
+        page.inner_text("#compare-status")
+    page.wait_for_function("() => location.search.includes('compare=1911&')")
 
 
 def test_lock_in_the_static_export(disk_page) -> None:
