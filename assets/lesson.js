@@ -7,7 +7,8 @@
 (function (root) {
     "use strict";
     var NBA = root.NBA = root.NBA || {};
-    var state = {lock: undefined, compare: null, map: null, drawnKey: null, started: false, strings: null};
+    var state = {lock: undefined, compare: null, map: null, drawnKey: null, started: false, strings: null,
+        listTimer: null, listed: false};
 
     function M() { return NBA.model; }
     function page() { return NBA.page; }
@@ -90,7 +91,10 @@
         state.map.svg.setAttribute("aria-label", M().fill(S("mapLabel"), {date: words(when)}));
         a.textContent = words(d.stops[p.stop]);
         byId("compare-date-b").textContent = words(when);
-        renderChanges(d, p);
+        /* the list (below the maps) once the slider rests, not at every step of a drag or of Play */
+        clearTimeout(state.listTimer);
+        state.listTimer = setTimeout(function () { renderChanges(d, page()); }, state.listed ? 200 : 0);
+        state.listed = true;
     }
 
     function createMap(d) {

@@ -78,7 +78,8 @@ def _check_compare(pg, served: bool, name: str) -> None:
     pg.click("#next-change")
     _drawn(pg, nxt)
     pg.wait_for_function("() => document.getElementById('compare-date-a').textContent === '1 December 1911'")
-    assert pg.inner_text("#compare-heading") == "What changed from 1 December 1911 to 1 January 1946"
+    pg.wait_for_function("() => document.getElementById('compare-heading').textContent === "
+                         "'What changed from 1 December 1911 to 1 January 1946'")   # the list follows once the slider rests
     assert pg.eval_on_selector_all("#compare-list li.compare-unit", "ls => ls.map(l => l.dataset.unit)") == \
         expected_changes("1911-12-01", "1946-01-01")
     # the control sets it: a typed date, a bad one, stop comparing
