@@ -122,7 +122,7 @@
 
     function viewQuery(tl, view, current) {
         /* The query string of a view {stop, mode, unit, lang, compare (a stop or null), lock (the ?lock= value)};
-           keeps ?lang=, ?embed=1 and ?tour= of `current`
+           keeps ?lang=, ?embed=1, ?tour= and ?predict=1 of `current`
            (mirrors dashboard.query.view_query). */
         var when = tl.stops[view.stop], here = new URLSearchParams(current || ""), out = new URLSearchParams();
         out.set(when.slice(5) === "01-01" ? "year" : "date", stopParam(tl, view.stop));
@@ -133,6 +133,7 @@
         if (here.get("embed") === "1") { out.set("embed", "1"); }
         if (view.lock) { out.set("lock", view.lock); }
         if (here.has("tour")) { out.set("tour", here.get("tour")); }
+        if (here.get("predict") === "1") { out.set("predict", "1"); }
         return "?" + out.toString();
     }
 
@@ -204,6 +205,13 @@
         return {from: a, to: b, units: units};
     }
 
+    function contemporary(text, iso) {
+        /* The date as contemporaries wrote it, for a page's language (text-<lang>.json `dates`, computed when the
+           bundle is built from geodata/calendars.py), or "" where the date is not an exact event's. */
+        var dates = text && text.dates;
+        return dates && Object.prototype.hasOwnProperty.call(dates, iso) ? String(dates[iso]) : "";
+    }
+
     function withParam(query, key, value) {
         var q = new URLSearchParams(query || "");
         q.set(key, value);
@@ -217,9 +225,20 @@
         return p + String(path).replace(/^\/+/, "");
     }
 
-    return {fill: fill, words: words, clampStop: clampStop, stopOf: stopOf, stateIndex: stateIndex, unitFills: unitFills,
+    function bordersAt(all, iso) {
+        /* The borders download of one day from the file of every unit and span (geodata/borders.py): the features
+           whose span holds the day, as the server's /download/borders.geojson?date= sends them. */
+        var feats = all.features.filter(function (f) { return f.properties.start <= iso && iso < f.properties.end; });
+        var start = feats.reduce(function (m, f) { return f.properties.start > m ? f.properties.start : m; }, "");
+        var end = feats.reduce(function (m, f) { return f.properties.end < m ? f.properties.end : m; }, "9999");
+        var open = all.features.every(function (f) { return f.properties.end <= end; });
+        return {type: "FeatureCollection", name: "northern-border-atlas-borders-" + start,
+            period: {start: start, end: open ? "" : end}, attribution: all.attribution, features: feats};
+    }
+
+    return {bordersAt: bordersAt, fill: fill, words: words, clampStop: clampStop, stopOf: stopOf, stateIndex: stateIndex, unitFills: unitFills,
         borderSet: borderSet, ghostSet: ghostSet, changeText: changeText, visibleEvents: visibleEvents,
         statusLine: statusLine, sinceState: sinceState, nextChange: nextChange, viewQuery: viewQuery,
-        withParam: withParam, assetUrl: assetUrl, parseWhen: parseWhen, stopParam: stopParam, compareStop: compareStop,
-        lockRange: lockRange, clampLock: clampLock, compareChanges: compareChanges};
+        withParam: withParam, assetUrl: assetUrl, contemporary: contemporary, parseWhen: parseWhen, stopParam: stopParam,
+        compareStop: compareStop, lockRange: lockRange, clampLock: clampLock, compareChanges: compareChanges};
 }));

@@ -17,7 +17,7 @@ from geodata.errors import DataError
 from werkzeug.exceptions import BadRequest, HTTPException
 
 from . import callbacks, layout
-from . import downloads, tour
+from . import downloads, lessons, tour, urls
 from . import i18n, security
 from .query import View, parse_query, request_view
 from .config import ConfigError, Settings, load_settings
@@ -134,7 +134,7 @@ def create_app(settings: Settings | None = None) -> Dash:
         __name__,
         title="Northern Border Atlas",
         assets_folder=str(ASSETS),
-        assets_path_ignore=["^static$"],  # assets/static/ is the static export's own driver, not the app's
+        assets_path_ignore=["^static$", "^lessons$"],  # the static export's own driver; the worksheet's files (not the page's)
         compress=settings.compress,
         serve_locally=True,
         update_title=None,
@@ -167,7 +167,9 @@ def create_app(settings: Settings | None = None) -> Dash:
             layout.details_panel(atlas, next(iter(atlas.units)), 0, lang)
 
     threading.Thread(target=_warm, name="warm-up", daemon=True).start()
+    tour.check_tour(atlas)   # a teacher's tour file (NBA_TOUR) is read now: a broken one stops start-up
     tour.register(app)
+    lessons.register(app.server)
     server = app.server
     server.config["MAX_CONTENT_LENGTH"] = MAX_BODY_BYTES
     downloads.register_routes(server, atlas)
@@ -180,7 +182,7 @@ def create_app(settings: Settings | None = None) -> Dash:
     @server.after_request
     def _cache_assets(response: flask.Response) -> flask.Response:
         # Dash adds ?m=<mtime> to asset URLs and changes it when the file changes: such a URL never goes stale.
-        if flask.request.path.startswith("/assets/") and flask.request.args.get("m") and response.status_code == 200:
+        if urls.is_asset(flask.request.path) and flask.request.args.get("m") and response.status_code == 200:
             response.headers["Cache-Control"] = LONG_CACHE
         return response
 

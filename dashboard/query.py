@@ -17,7 +17,7 @@ from urllib.parse import parse_qsl, urlencode, urlsplit
 from . import figures
 from .i18n import LANGUAGES, date_words, pick_language, t
 
-KNOWN = ("year", "date", "compare", "region", "mode", "lang", "embed", "lock", "tour")  # tour: assets/classroom.js
+KNOWN = ("year", "date", "compare", "region", "mode", "lang", "embed", "lock", "tour", "predict")  # tour, predict: classroom.js
 MODES = figures.MODES
 _YEAR = re.compile(r"^\d{4}$")
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")

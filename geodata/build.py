@@ -20,7 +20,7 @@ from shapely.geometry import Polygon, box, mapping
 from . import bundle, source
 from .errors import DataError
 from .io import DATA_DIR
-from .layer import EQUAL_AREA_CRS, load_layer
+from .layer import EQUAL_AREA_CRS
 
 SIMPLIFY_TOLERANCE = 0.02  # degrees; keeps Mongolia within 0.1% of its area and the file under 400 KB
 GRID = 0.001  # degrees; coordinates are rounded to this grid (about 100 m)
@@ -293,32 +293,8 @@ def build_geometry(outdir: Path, gpkg: Path) -> dict[str, Path]:
     return paths
 
 
-def build_periods(outdir: Path) -> list[Path]:
-    """Write one GeoJSON per period (units dissolved by status) into outdir/periods."""
-    layer = load_layer(data_dir=outdir)
-    folder = outdir / "periods"
-    folder.mkdir(exist_ok=True)
-    for old in folder.glob("*.geojson"):
-        old.unlink()
-    written = []
-    starts = sorted(set(layer.start))
-    for n, start in enumerate(starts):
-        end = starts[n + 1] if n + 1 < len(starts) else ""
-        rows = layer[(layer.start <= start) & ((layer.end == "") | (layer.end > start))]
-        features = []
-        for status, group in rows.groupby("status", sort=True):
-            features.append(_feature(
-                {"status": status, "status_label": group.status_label.iloc[0], "start": start, "end": end,
-                 "regions": sorted(group.region)},
-                shapely.set_precision(shapely.union_all(group.geometry.values), GRID)))
-        path = folder / f"{start}.geojson"
-        path.write_text(_feature_collection(features), encoding="utf-8")
-        written.append(path)
-    return written
-
-
 HAND_WRITTEN = ("units.yaml", "statuses.yaml", "claimants.yaml", "periods.yaml", "events.yaml", "claims.yaml",
-                "perspectives.yaml", "tour.yaml")
+                "perspectives.yaml", "tour.yaml", "calendars.yaml")
 
 
 def build(outdir: Path = DATA_DIR) -> dict[str, Path]:
@@ -339,8 +315,6 @@ def build(outdir: Path = DATA_DIR) -> dict[str, Path]:
         print(f"warning: {gpkg} differs from the file the committed data was built from "
               f"(sha256 {digest}); outputs may change", file=sys.stderr)
     paths = build_geometry(outdir, gpkg)
-    for path in build_periods(outdir):
-        paths[f"periods/{path.name}"] = path
     for name, path in bundle.write_bundle(outdir / "page", outdir).items():
         paths[f"page/{name}"] = path
     return paths
@@ -358,7 +332,6 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     for name in ("units.geojson", "edges.geojson", "context.geojson"):
         print(f"{name}: {paths[name].stat().st_size / 1024:.1f} KB")
-    print(f"periods: {sum(1 for k in paths if k.startswith('periods/'))} files")
     print(f"page bundle: {sum(p.stat().st_size for k, p in paths.items() if k.startswith('page/')) / 1024:.1f} KB")
     return 0
 

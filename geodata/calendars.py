@@ -6,6 +6,7 @@ Pure functions of an exact Gregorian date. The Chinese lunar calendar comes from
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Collection
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -183,6 +184,25 @@ def contemporary_dates(when: object, precision: str = "day", data_dir: Path = DA
     return out
 
 
+def shown_date(when: object, precision: str, lang: str, old_style: bool = False, data_dir: Path = DATA_DIR) -> str:
+    """What a page in `lang` shows beside an exact Gregorian date ("" if nothing): the Old Style date when the day
+    comes from a Russian document (`old_style`), then the page's own calendars (calendars.yaml `page.shown`)."""
+    cal = load_calendars(data_dir)
+    page = cal["page"]
+    wanted = (("julian",) if old_style else ()) + tuple(page["shown"].get(lang, ()))
+    day = parse_date(when) if precision == "day" else None
+    texts = [d.text[lang] for d in contemporary_dates(when, precision, data_dir) if d.calendar in wanted
+             and not (d.calendar == "minguo" and day is not None and day >= page["minguo_until"])]
+    return page["separator"].get(lang, "; ").join(texts)
+
+
+def check_old_style_events(event_ids: Collection[str], data_dir: Path = DATA_DIR) -> None:
+    """calendars.yaml's `julian.events` must name known events (a DataError naming the file otherwise)."""
+    unknown = [e for e in load_calendars(data_dir)["julian"]["events"] if e not in event_ids]
+    if unknown:
+        raise DataError(Path(data_dir) / "calendars.yaml", f"julian events names unknown events {unknown}")
+
+
 # --- the data file ---------------------------------------------------------------------------------------------
 
 def _labels(path: Path, raw: object, what: str) -> dict[str, str]:
@@ -209,6 +229,7 @@ def load_calendars(data_dir: Path = DATA_DIR) -> dict:
     require(path, julian_raw, ("until", "label", "sources"), "julian")
     out["julian"] = {"until": _day(path, julian_raw["until"], "julian until"),
                      "label": _labels(path, julian_raw["label"], "julian"),
+                     "events": tuple(str(e) for e in (julian_raw.get("events") or [])),
                      "sources": check_sources(path, julian_raw["sources"], "julian")}
     qing = raw["qing"]
     require(path, qing, ("until", "label", "reigns", "sources"), "qing")
@@ -246,4 +267,11 @@ def load_calendars(data_dir: Path = DATA_DIR) -> dict:
                        "label": _labels(path, era["label"], "bogd_era"),
                        "uncertainty": str(era.get("uncertainty") or "").strip(),
                        "sources": check_sources(path, era["sources"], "bogd_era")}
+    page = raw.get("page") or {}
+    shown = page.get("shown") or {}
+    if not isinstance(shown, dict) or any(c not in CALENDARS for cs in shown.values() for c in (cs or [])):
+        raise DataError(path, f"page shown: a language's list may name only {', '.join(CALENDARS)}")
+    out["page"] = {"shown": {lang: tuple(shown.get(lang) or ()) for lang in LANGUAGES},
+                   "minguo_until": _day(path, page.get("minguo_until", "9999-12-31"), "page minguo_until"),
+                   "separator": {str(k): str(v) for k, v in (page.get("separator") or {}).items()}}
     return out

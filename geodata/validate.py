@@ -19,7 +19,7 @@ from pathlib import Path
 import geopandas as gpd
 import shapely
 
-from .calendars import load_calendars
+from .calendars import check_old_style_events, load_calendars
 from .catalog import load_claimants, unit_records
 from .claims import load_claims, load_perspectives
 from .errors import DataError
@@ -57,6 +57,7 @@ def problems(data_dir: Path = DATA_DIR, ui_dir: Path | None = UI_DIR) -> list[st
             load_worksheet(data_dir / "worksheet.yaml", {e.id: e.date for e in events}, {c["id"] for c in claims})
         if (data_dir / "calendars.yaml").exists():
             load_calendars(data_dir)
+            check_old_style_events({e.id for e in events}, data_dir)
         checks = load_checks(data_dir)
         if glossary_path(data_dir).exists():
             load_glossary(data_dir)

@@ -96,6 +96,35 @@ test("URLs are built under the app's path prefix", () => {
     assert.equal(M.assetUrl("", "data/map.js"), "data/map.js");
 });
 
+test("the date as contemporaries wrote it comes from the bundle's dates, else nothing", () => {
+    const text = {dates: {"1911-12-29": "宣统三年十一月初十日"}};
+    assert.equal(M.contemporary(text, "1911-12-29"), "宣统三年十一月初十日");
+    assert.equal(M.contemporary(text, "1911-12-30"), "");
+    assert.equal(M.contemporary(text, "constructor"), "");     // only the bundle's own keys
+    assert.equal(M.contemporary({}, "1911-12-29"), "");
+    assert.equal(M.contemporary(null, "1911-12-29"), "");
+});
+
+test("the address keeps predict mode with the tour", () => {
+    assert.equal(M.viewQuery(TL, {stop: 1, mode: "control", unit: null, lang: "en"}, "?tour=1&predict=1"),
+        "?year=1700&tour=1&predict=1");
+    assert.equal(M.viewQuery(TL, {stop: 1, mode: "control", unit: null, lang: "en"}, "?tour=1&predict=0"), "?year=1700&tour=1");
+});
+
+test("the borders of a day come from the file of every unit and span", () => {
+    const f = (unit, start, end) => ({type: "Feature", properties: {unit, start, end}, geometry: null});
+    const all = {attribution: "NE", features: [f("a", "1689-01-01", "1700-01-01"), f("a", "1700-01-01", "2009-01-01"),
+        f("b", "1689-01-01", "1750-01-01"), f("b", "1750-01-01", "2009-01-01")]};
+    const mid = M.bordersAt(all, "1720-05-05");
+    assert.deepEqual(mid.features.map((x) => x.properties.unit + x.properties.start), ["a1700-01-01", "b1689-01-01"]);
+    assert.deepEqual(mid.period, {start: "1700-01-01", end: "1750-01-01"});
+    assert.equal(mid.name, "northern-border-atlas-borders-1700-01-01");
+    assert.deepEqual(M.bordersAt(all, "1700-01-01").period, {start: "1700-01-01", end: "1750-01-01"});
+    assert.deepEqual(M.bordersAt(all, "1699-12-31").period, {start: "1689-01-01", end: "1700-01-01"});
+    assert.deepEqual(M.bordersAt(all, "2008-12-31").period, {start: "1750-01-01", end: ""});
+    assert.equal(M.bordersAt(all, "2008-12-31").attribution, "NE");
+});
+
 /* A bundle with first/last dates and events that name their regions, for comparing and locking. */
 const LESSON = Object.assign({}, TL, {
     first: "1689-01-01", last: "1899-12-31",
