@@ -16,7 +16,7 @@
     function words(iso, precision) { return NBA.atlas.words(iso, precision); }
 
     function S(key) {
-        /* A lesson string in the page's language (the lesson bar's data-ui, from dashboard/lesson.py). */
+        /* A lesson string in the page's language (the lesson bar's data-ui, from dashboard/compare.py). */
         if (!state.strings) {
             var bar = byId("lesson-bar");
             try { state.strings = JSON.parse((bar && bar.getAttribute("data-ui")) || "{}"); } catch (e) { state.strings = {}; }

@@ -7,7 +7,7 @@ from urllib.parse import parse_qsl, urlencode
 from dash import dcc, html
 
 from . import figures, trust, urls
-from . import downloads, lesson, lessons, tour
+from . import compare, downloads, lessons, tour
 from .data import Atlas
 from .i18n import HTML_LANG, LANGUAGES, data_text, date_words, format_number, page_config, raw, t
 from .query import View, view_query
@@ -201,12 +201,12 @@ def build_layout(atlas: Atlas, stop: int, play_ms: int, view: View | None = None
                     share_buttons(lang),
                 ], className="controls"),
                 share_panel(lang),
-                lesson.lesson_bar(lang),
+                compare.lesson_bar(lang),
                 tour.tour_bar(atlas, lang),
                 map_block(lang),
-                lesson.compare_map(lang),
+                compare.compare_map(lang),
                 legend(lang),
-                lesson.compare_changes(lang),
+                compare.compare_changes(lang),
             ], className="map-col"),
             html.Aside([
                 trust.perspectives_panel(atlas, lang),
