@@ -16,6 +16,7 @@
     }
     function ui(key, fallback) { return page.ui && page.ui[key] !== undefined ? page.ui[key] : fallback; }
     function words(iso, precision) { return M().words(iso, precision, page.ui); }
+    function lock(d) { return NBA.lesson ? NBA.lesson.range(d) : null; }   /* ?lock= (assets/lesson.js) */
 
     function setText(id, text) {
         var node = byId(id);
@@ -91,11 +92,12 @@
 
     function step(value, force) {
         if (!page.ready) { page.pending = value; return; }
-        var d = page.data, stop = M().clampStop(d, value);
+        var d = page.data, stop = M().clampLock(d, value, lock(d));
         if (stop === page.stop && !force) { return; }
         var k = d.stopState[stop], when = d.stops[stop];
         var changed = drawMap(stop);
         page.stop = stop;
+        if (stop !== M().clampStop(d, value)) { setProps("year-slider", {value: stop}); }   /* kept inside ?lock= */
         var stateChanged = k !== page.k;
         page.k = k;
         setText("date-text", words(when));
@@ -237,7 +239,8 @@
 
     function currentQuery() {
         var lang = page.staticPage ? "en" : page.data.lang;   /* a static page's language is its file */
-        return M().viewQuery(page.data, {stop: page.stop, mode: page.mode, unit: page.unit, lang: lang},
+        return M().viewQuery(page.data, Object.assign({stop: page.stop, mode: page.mode, unit: page.unit, lang: lang},
+            NBA.lesson ? NBA.lesson.params() : {}),
             page.staticPage ? "" : root.location.search);
     }
 
@@ -473,7 +476,7 @@
 
     function userMove(v, commitNow) {
         if (!page.ready) { return; }
-        v = M().clampStop(page.data, v);
+        v = M().clampLock(page.data, v, lock(page.data));
         if (v !== page.stop) { step(v); }
         clearTimeout(commitTimer);
         if (commitNow) { setProps("year-slider", {value: page.stop}); return; }
@@ -619,10 +622,10 @@
         /* Play / Pause, the Play timer, previous / next change: a new slider value. */
         var NU = root.dash_clientside.no_update;
         if (!page.ready) { return [NU, NU, NU]; }
-        var d = page.data, id = triggered(), last = d.stops.length - 1, stop = M().clampStop(d, value);
+        var d = page.data, id = triggered(), r = lock(d), last = r ? r.hi : d.stops.length - 1, stop = M().clampLock(d, value, r);
         if (id === "play-button") {
             if (!stopped) { return [NU, true, ui("play", "Play")]; }
-            return [stop >= last ? 0 : NU, false, ui("pause", "Pause")];
+            return [stop >= last ? (r ? r.lo : 0) : NU, false, ui("pause", "Pause")];
         }
         if (id === "play-interval") {
             if (stopped) { return [NU, NU, NU]; }
@@ -631,6 +634,7 @@
         }
         if (id === "prev-change" || id === "next-change") {
             var target = M().nextChange(d, stop, id === "next-change" ? 1 : -1);
+            if (target !== null && M().clampLock(d, target, r) !== target) { target = null; }   /* not past ?lock= */
             return [target === null ? NU : target, NU, NU];
         }
         return [NU, NU, NU];

@@ -145,7 +145,7 @@
         } else {
             return null;
         }
-        var stops = st.custom || tdata.stops;
+        var stops = window.NBA && window.NBA.lesson ? window.NBA.lesson.tourStops(st.custom || tdata.stops) : st.custom || tdata.stops;
         var out = {stop: null, state: st, caption: "", step: "", cls: "tour" + (st.predict ? " predict" : ""),
             notice: notice, prevDisabled: true, nextDisabled: true, label: st.custom ? S.start_custom : S.start,
             answer: "", pending: false};

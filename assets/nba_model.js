@@ -210,17 +210,85 @@
     }
 
     function viewQuery(tl, view, current) {
-        /* The query string of a view {stop, mode, unit, lang}; keeps ?lang=, ?embed=1, ?tour= and ?predict=1 of `current`
+        /* The query string of a view {stop, mode, unit, lang, compare (a stop or null), lock (the ?lock= value)};
+           keeps ?lang=, ?embed=1, ?tour= and ?predict=1 of `current`
            (mirrors dashboard.query.view_query). */
         var when = tl.stops[view.stop], here = new URLSearchParams(current || ""), out = new URLSearchParams();
-        if (when.slice(5) === "01-01") { out.set("year", String(parseInt(when.slice(0, 4), 10))); } else { out.set("date", when); }
+        out.set(when.slice(5) === "01-01" ? "year" : "date", stopParam(tl, view.stop));
+        if (typeof view.compare === "number" && view.compare >= 0) { out.set("compare", stopParam(tl, view.compare)); }
         if (view.unit) { out.set("region", view.unit); }
         if (view.mode === "claim") { out.set("mode", "claim"); }
         if (here.has("lang") || (view.lang && view.lang !== "en")) { out.set("lang", view.lang || "en"); }
         if (here.get("embed") === "1") { out.set("embed", "1"); }
+        if (view.lock) { out.set("lock", view.lock); }
         if (here.has("tour")) { out.set("tour", here.get("tour")); }
         if (here.get("predict") === "1") { out.set("predict", "1"); }
         return "?" + out.toString();
+    }
+
+    /* ---- lessons: comparing two dates, locking a lesson's range ---------------------------------- */
+
+    var YEAR = /^\d{4}$/, ISO = /^\d{4}-\d{2}-\d{2}$/;
+
+    function parseWhen(raw, end) {
+        /* ?compare= or ?lock= as the address writes it (dashboard/query.py parse_when): "1946" or "1946-01-05" ->
+           {iso, precision}; a year is its 1 January (its 31 December when `end`). null when it is neither. */
+        var v = String(raw === undefined || raw === null ? "" : raw).trim();
+        if (YEAR.test(v)) { return {iso: v + (end ? "-12-31" : "-01-01"), precision: "year"}; }
+        return ISO.test(v) && parseDate(v) ? {iso: v, precision: "day"} : null;
+    }
+
+    function stopParam(tl, stop) {
+        /* A slider position as the address writes it: the year for 1 January, else the ISO date. */
+        var when = tl.stops[stop];
+        return when.slice(5) === "01-01" ? String(parseInt(when.slice(0, 4), 10)) : when;
+    }
+
+    function compareStop(tl, raw) {
+        /* ?compare= (a year or an ISO date inside the atlas) -> {stop, exact}, or null when unusable; `exact` is
+           false when the date has no step of its own (the map shows the last step before it). */
+        var w = parseWhen(raw, false);
+        if (!w || w.iso < tl.first || w.iso > tl.last) { return null; }
+        var stop = stopOf(tl, w.iso);
+        return {stop: stop, exact: tl.stops[stop] === w.iso};
+    }
+
+    function lockRange(tl, raw) {
+        /* ?lock=FROM..TO (years or ISO dates; a year TO ends on its 31 December) -> {lo, hi, from, to, fromPrecision,
+           toPrecision, param}: the slider positions it keeps to, or null when unreadable, reversed or outside. */
+        var parts = String(raw === undefined || raw === null ? "" : raw).split("..");
+        if (parts.length !== 2) { return null; }
+        var a = parseWhen(parts[0], false), b = parseWhen(parts[1], true);
+        if (!a || !b || a.iso > b.iso || a.iso < tl.first || b.iso > tl.last) { return null; }
+        return {lo: stopOf(tl, a.iso), hi: stopOf(tl, b.iso), from: a.iso, to: b.iso, fromPrecision: a.precision,
+            toPrecision: b.precision, param: parts[0].trim() + ".." + parts[1].trim()};
+    }
+
+    function clampLock(tl, value, lock) {
+        /* A slider position kept on the slider and, with a lock ({lo, hi}), inside the lesson's range. */
+        var v = clampStop(tl, value);
+        return lock ? Math.max(lock.lo, Math.min(lock.hi, v)) : v;
+    }
+
+    function sameList(a, b) { return a.length === b.length && a.every(function (x, i) { return x === b[i]; }); }
+
+    function compareChanges(tl, stopA, stopB) {
+        /* What differs between the maps at two slider positions, earlier first: {from, to (stops), units: [{unit,
+           before, after (status indices), claimsBefore, claimsAfter (claimant indices), events (indices of the
+           events after the earlier date, up to the later one, that concern the unit)}]}, in the bundle's unit order. */
+        var a = clampStop(tl, Math.min(stopA, stopB)), b = clampStop(tl, Math.max(stopA, stopB));
+        var sa = tl.states[tl.stopState[a]], sb = tl.states[tl.stopState[b]], from = tl.stops[a], to = tl.stops[b];
+        var between = tl.events.filter(function (e) { return e.date > from && e.date <= to; });
+        var units = [];
+        for (var i = 0; i < tl.units.length; i++) {
+            var ca = sa.c[i].slice().sort(), cb = sb.c[i].slice().sort();
+            if (sa.s[i] === sb.s[i] && sameList(ca, cb)) { continue; }
+            var unit = tl.units[i];
+            units.push({unit: i, before: sa.s[i], after: sb.s[i], claimsBefore: sa.c[i], claimsAfter: sb.c[i],
+                events: between.filter(function (e) { return (e.regions || []).indexOf(unit) >= 0; })
+                    .map(function (e) { return tl.events.indexOf(e); })});
+        }
+        return {from: a, to: b, units: units};
     }
 
     function contemporary(text, iso) {
@@ -259,5 +327,6 @@
         borderSet: borderSet, ghostSet: ghostSet, changeText: changeText, changeParts: changeParts, parseDate: parseDate,
         visibleEvents: visibleEvents,
         statusLine: statusLine, sinceState: sinceState, nextChange: nextChange, viewQuery: viewQuery,
-        withParam: withParam, assetUrl: assetUrl, contemporary: contemporary};
+        withParam: withParam, assetUrl: assetUrl, contemporary: contemporary, parseWhen: parseWhen, stopParam: stopParam,
+        compareStop: compareStop, lockRange: lockRange, clampLock: clampLock, compareChanges: compareChanges};
 }));

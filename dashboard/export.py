@@ -31,8 +31,9 @@ from .query import View
 
 ASSETS = Path(__file__).resolve().parent.parent / "assets"
 PLOTLY = "vendor/plotly-geo-4.1.1.min.js"
-STYLES = ("atlas.css", "classroom.css", "trust.css", "print.css", "static/export.css")
-SCRIPTS = ("nba_model.js", "nba_map.js", "nba_png.js", "atlas.js", "classroom.js", "trust.js", PLOTLY, "static/export.js")
+STYLES = ("atlas.css", "classroom.css", "lesson.css", "trust.css", "print.css", "static/export.css")
+SCRIPTS = ("nba_model.js", "nba_map.js", "nba_png.js", "atlas.js", "classroom.js", "lesson.js", "trust.js", PLOTLY,
+           "static/export.js")
 COPIED = (*STYLES, *SCRIPTS, "vendor/LICENSE-plotly.js.txt")
 GENERATOR = "Northern Border Atlas static export"
 _ATTRS = {"className": "class", "htmlFor": "for", "tabIndex": "tabindex", "dateTime": "datetime", "readOnly": "readonly",
@@ -103,6 +104,8 @@ def to_static_html(node: Any, lang: str) -> str:
                        f'{escape(o["label"])}</option>' for o in p["options"])
         return (f'<select id="{p["id"]}" class="{p.get("className", "")}"><option value="">'
                 f'{escape(p.get("placeholder") or "")}</option>{opts}</select>')
+    if isinstance(node, dcc.Input):
+        return f"<input{_attrs(node.to_plotly_json()['props'])}>"
     if isinstance(node, dcc.Graph):
         p = node.to_plotly_json()["props"]
         return f'<div id="{p["id"]}" class="static-graph"></div>'

@@ -5,7 +5,7 @@ from typing import Any
 
 from dash import dcc, html
 
-from . import downloads, tour, trust, urls
+from . import compare, downloads, tour, trust, urls
 from .data import Atlas
 from .i18n import HTML_LANG, page_config
 from .query import View, view_query
@@ -29,7 +29,10 @@ def build_layout(atlas: Atlas, stop: int, play_ms: int, view: View | None = None
         slider.slider(stop, lang),
         controls.controls(lang, view.mode, [tour.tour_bar(atlas, lang)]),
         share.share_panel(lang),
+        compare.lesson_bar(lang),
         map_block.map_block(lang),
+        compare.compare_map(lang),
+        compare.compare_changes(lang),
     ]
     # the legend heads the side column: beside the map on a wide screen, right under it on a narrow one
     side_column = [

@@ -115,3 +115,45 @@ def test_language_dependent_responses_say_so() -> None:
     assert "北部边疆地图集" in layout and '"app embed"' in layout
     index = client.get("/?lang=mn").get_data(as_text=True)
     assert '<html lang="mn-Cyrl">' in index and "<title>Хойд хилийн атлас</title>" in index
+
+
+def test_compare_reads_a_year_or_a_date_and_goes_back_into_the_address() -> None:
+    view = _parse("?year=1911&compare=1946")
+    assert (STOPS[view.stop].isoformat(), STOPS[view.compare].isoformat(), view.notice) == ("1911-01-01", "1946-01-01", "")
+    assert view_query(view, STOPS) == "?year=1911&compare=1946"
+    view = _parse("?year=1911&compare=1921-07-11&lang=zh")
+    assert STOPS[view.compare].isoformat() == "1921-07-11" and view_query(view, STOPS) == "?year=1911&compare=1921-07-11&lang=zh"
+    # a date with no step of its own compares with the step whose map it shows, and says so
+    view = _parse("?compare=1946-01-03")
+    assert STOPS[view.compare].isoformat() == "1946-01-01" and "3 January 1946 has no step of its own" in view.notice
+
+
+@pytest.mark.parametrize("value", ["banana", "1946-02-30", "1500", "2100-01-01", "46"])
+def test_a_bad_compare_falls_back_to_no_comparison_with_a_notice(value) -> None:
+    view = _parse(f"?year=1945&compare={value}")
+    assert view.compare is None and STOPS[view.stop].year == 1945
+    assert f"“{value}” is not a year or a date between 1689 and 2008 to compare with" in view.notice
+    assert "compare" not in view_query(view, STOPS)
+    assert "不显示对比" in _parse(f"?compare={value}&lang=zh").notice
+
+
+def test_lock_moves_a_date_outside_it_inside_with_a_notice() -> None:
+    view = _parse("?lock=1911..1946&year=1900")
+    assert view.lock == (STOPS.index(figures.dt.date(1911, 1, 1)), max(i for i, s in enumerate(STOPS) if s.year <= 1946))
+    assert STOPS[view.stop].isoformat() == "1911-01-01"
+    assert view.notice == "1 January 1900 is outside the lesson's range (1911 – 1946); showing 1 January 1911."
+    assert view_query(view, STOPS) == "?year=1911&lock=1911..1946"
+    # after the range: its last step (a year's end includes the whole year); inside: untouched, no notice
+    assert STOPS[_parse("?lock=1911..1946&year=1960").stop].isoformat() == "1946-05-03"
+    assert (STOPS[_parse("?lock=1911..1946&year=1921").stop].year, _parse("?lock=1911..1946&year=1921").notice) == (1921, "")
+    # the date to compare with is kept inside too
+    view = _parse("?lock=1911..1946&compare=1950&lang=mn")
+    assert STOPS[view.compare].isoformat() == "1946-05-03" and "харьцуулах огноо: 1946 оны 5-р сарын 3" in view.notice
+    assert "课程范围（1911年至1946年）" in _parse("?lock=1911..1946&year=1900&lang=zh").notice
+
+
+@pytest.mark.parametrize("value", ["1946..1911", "1911", "1911..", "1911-02-30..1946", "1600..1700", "1911..2100", "a..b"])
+def test_a_bad_lock_is_ignored_with_a_notice(value) -> None:
+    view = _parse(f"?lock={value}&year=1900")
+    assert view.lock is None and STOPS[view.stop].year == 1900
+    assert "is not a lesson range like 1911..1946" in view.notice and "lock" not in view_query(view, STOPS)

@@ -185,3 +185,66 @@ test("a typed date: a year, a month or a day; anything else is not a date", () =
     assert.equal(M.parseDate("nineteen"), null);
     assert.equal(M.parseDate(""), null);
 });
+
+/* A bundle with first/last dates and events that name their regions, for comparing and locking. */
+const LESSON = Object.assign({}, TL, {
+    first: "1689-01-01", last: "1899-12-31",
+    events: [{date: "1689-09-06", regions: ["a"]}, {date: "1700-01-01", regions: ["a"]}, {date: "1700-06-01", regions: ["b"]},
+        {date: "1750-01-01", regions: ["a", "b"]}, {date: "1800-01-01", regions: ["a"]}, {date: "1850-01-01", regions: ["b"]}]
+});
+
+test("a date for ?compare= or ?lock= is a year or a real ISO date", () => {
+    assert.deepEqual(M.parseWhen("1946"), {iso: "1946-01-01", precision: "year"});
+    assert.deepEqual(M.parseWhen(" 1946 ", true), {iso: "1946-12-31", precision: "year"});
+    assert.deepEqual(M.parseWhen("1921-07-11", true), {iso: "1921-07-11", precision: "day"});
+    for (const bad of ["1921-02-30", "46", "1946-1-5", "banana", "", null, undefined]) { assert.equal(M.parseWhen(bad), null); }
+});
+
+test("?compare= names a slider position inside the atlas, snapped to the last step on or before it", () => {
+    assert.deepEqual(M.compareStop(LESSON, "1700"), {stop: 1, exact: true});
+    assert.deepEqual(M.compareStop(LESSON, "1700-06-01"), {stop: 2, exact: true});
+    assert.deepEqual(M.compareStop(LESSON, "1700-08-01"), {stop: 2, exact: false});
+    assert.equal(M.compareStop(LESSON, "1950"), null);
+    assert.equal(M.compareStop(LESSON, "1600-01-01"), null);
+    assert.equal(M.compareStop(LESSON, "later"), null);
+});
+
+test("?lock=FROM..TO keeps to the steps from FROM's to TO's (a year TO includes its whole year)", () => {
+    const lock = M.lockRange(LESSON, "1700..1701");
+    assert.deepEqual([lock.lo, lock.hi, lock.from, lock.to, lock.fromPrecision, lock.param], [1, 3, "1700-01-01", "1701-12-31", "year", "1700..1701"]);
+    assert.deepEqual([M.lockRange(LESSON, "1700-03-01..1700-06-01").lo, M.lockRange(LESSON, "1700-03-01..1700-06-01").hi], [1, 2]);
+    for (const bad of ["1701..1700", "1700", "1700..", "1700...1701", "1600..1700", "1700..1950", "a..b", ""]) {
+        assert.equal(M.lockRange(LESSON, bad), null, bad);
+    }
+});
+
+test("the clamp keeps a position on the slider and inside the lock", () => {
+    const lock = M.lockRange(LESSON, "1700..1701");
+    assert.equal(M.clampLock(LESSON, 0, lock), 1);
+    assert.equal(M.clampLock(LESSON, 4, lock), 3);
+    assert.equal(M.clampLock(LESSON, 2, lock), 2);
+    assert.equal(M.clampLock(LESSON, 99, null), 4);
+    assert.equal(M.clampLock(LESSON, "x", lock), 1);
+});
+
+test("comparing two dates lists the units whose status or claimants differ, with the events in between", () => {
+    const diff = M.compareChanges(LESSON, 0, 2);
+    assert.equal(diff.from, 0);
+    assert.equal(diff.to, 2);
+    assert.deepEqual(diff.units, [
+        {unit: 0, before: 0, after: 1, claimsBefore: [], claimsAfter: [0], events: [0, 1]},
+        {unit: 1, before: 0, after: 2, claimsBefore: [], claimsAfter: [], events: [2]}
+    ]);
+    /* the order of the two dates does not matter: earlier first */
+    assert.deepEqual(M.compareChanges(LESSON, 2, 0), diff);
+    /* a claimant alone differing counts; nothing differs between a date and itself */
+    assert.deepEqual(M.compareChanges(LESSON, 2, 4).units.map((u) => [u.unit, u.before, u.after, u.events]), [[0, 1, -1, [3, 4]]]);
+    assert.deepEqual(M.compareChanges(LESSON, 3, 2).units, []);
+});
+
+test("the address carries the comparison and the lock", () => {
+    assert.equal(M.viewQuery(TL, {stop: 1, mode: "control", unit: "a", lang: "en", compare: 2, lock: "1700..1701"}, ""),
+        "?year=1700&compare=1700-06-01&region=a&lock=1700..1701");
+    assert.equal(M.viewQuery(TL, {stop: 2, mode: "control", unit: null, lang: "en", compare: 4, lock: ""}, "?embed=1"),
+        "?date=1700-06-01&compare=1800&embed=1");
+});
