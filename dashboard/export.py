@@ -20,6 +20,8 @@ from typing import Any
 
 from dash import dcc
 
+from geodata.catalog import unit_records
+
 from . import downloads, i18n, layout, tour, trust
 from .config import load_settings
 from .data import BUNDLE_FILES, PAGE_DIR, load_atlas
@@ -166,11 +168,14 @@ def details_bundle(lang: str) -> dict[str, list[list[Any]]]:
     atlas = load_atlas()
     out: dict[str, list[list[Any]]] = {}
     states = atlas.data["states"]
+    records = unit_records()
     for unit, rows in atlas.periods.items():
         out[unit] = []
-        for row in rows:
-            k = max(i for i, s in enumerate(states) if s["date"] <= max(row["start"], states[0]["date"]))
-            out[unit].append([row["start"], to_static_html(layout.details_panel(atlas, unit, k, lang), lang)])
+        # a panel per status row, and one more where the unit's name of the period changes within a row
+        renamed = [e["until"].isoformat() for e in records.get(unit, {}).get("names_by_date", ()) if e["until"]]
+        for start in sorted({*(row["start"] for row in rows), *renamed}):
+            k = max(i for i, s in enumerate(states) if s["date"] <= max(start, states[0]["date"]))
+            out[unit].append([start, to_static_html(layout.details_panel(atlas, unit, k, lang, start), lang)])
     return out
 
 

@@ -6,6 +6,8 @@ from urllib.parse import parse_qsl, urlencode
 
 from dash import dcc, get_relative_path, html
 
+import geodata
+
 from . import figures, trust
 from . import downloads, tour
 from .data import Atlas
@@ -140,7 +142,7 @@ def build_layout(atlas: Atlas, stop: int, play_ms: int, view: View | None = None
     unit_options = [{"label": name, "value": u} for u, name in zip(data["units"], names)]
     state = data["stopState"][stop]
     config = {**page_config(lang), "bundle": bundle or get_relative_path("/page-data/"), "mode": view.mode, "region": view.region}
-    details = (details_panel(atlas, view.region, state, lang) if view.region
+    details = (details_panel(atlas, view.region, state, lang, date_iso) if view.region
                else html.P(t(lang, "panel.empty"), className="empty"))
     fallback = lang != "en" and any(e.get("en") for e in atlas.texts[lang]["events"])
     return html.Div([
@@ -284,16 +286,18 @@ def status_strip(atlas: Atlas, unit: str, iso: str, lang: str = "en") -> Any:
     ], className="strip-wrap")
 
 
-def details_panel(atlas: Atlas, unit: str | None, state_index: int, lang: str = "en") -> Any:
-    """The details panel for a unit at a state, in a language (or the plain 'nothing selected' message)."""
+def details_panel(atlas: Atlas, unit: str | None, state_index: int, lang: str = "en", when: str | None = None) -> Any:
+    """The details panel for a unit at a state, in a language (or the plain 'nothing selected' message); the unit
+    is named as it was called on `when` (ISO; default the state's date), its timeless names beside."""
     if not unit or unit not in atlas.units:
         return html.P(t(lang, "panel.empty"), className="empty")
     info = atlas.units[unit]
     iso = atlas.data["states"][state_index]["date"]
     periods = atlas.periods.get(unit, [])
     row = _period_at(periods, iso)
-    name = data_text(lang, "units", unit, "name")[0]
-    names = list(dict.fromkeys(n for n in (info.get("name"), info.get("name_zh"), info.get("name_local"))
+    name = geodata.unit_name(unit, when or iso, lang)
+    own = data_text(lang, "units", unit, "name")[0]
+    names = list(dict.fromkeys(n for n in (own, info.get("name"), info.get("name_zh"), info.get("name_local"))
                                if n and n != name))
     parts: list[Any] = [html.H3(name, className="unit-name")]
     if names:
