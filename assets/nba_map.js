@@ -84,7 +84,7 @@
                 var name = labelNames[i];
                 if (!name || !geo.labels[i] || !geo.labels[i].length) { return; }
                 var two = M().splitName(name), room = geo.labels[i][0][2] * vis.ppu;
-                regions.push({i: i, anchors: geo.labels[i], callout: Boolean(labelCallouts[i]) && room >= 5 && room < 60,
+                regions.push({i: i, anchors: geo.labels[i], callout: Boolean(labelCallouts[i]) && room >= 5 && room < 25,
                     one: widthOf(measurer, name) * fontPx,
                     two: two ? [widthOf(measurer, two[0]) * fontPx, widthOf(measurer, two[1]) * fontPx] : null});
             });
@@ -115,6 +115,7 @@
                     node.setAttribute("x", p.x);
                     node.setAttribute("y", p.y);
                 }
+                node.style.fontSize = p.scale === 1 ? "" : (fontPx * p.scale / vis.ppu) + "px";
                 node.removeAttribute("display");
                 var lead = leaders[p.i];
                 if (p.from) {

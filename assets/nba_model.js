@@ -186,7 +186,7 @@
            regions (in priority order: {i, anchors [[x, y, room...], ...] best first, one: width px, two: [px, px] or null,
            callout: may be placed beside the region with a leader line}), markers ([{x, y}] event markers, map
            units, each an obstacle of markerPx), events ({index, x, y, width px} labels wanted, in priority order).
-           Returns {regions: [{i, x, y, lines, from: [x, y] (leader line start) or null}],
+           Returns {regions: [{i, x, y, lines, scale (of the font), from: [x, y] (leader line start) or null, to}],
            events: [{index, dx, dy, anchor}] (offset of the label from its marker, in px)}.
            A name goes inside its region where its box fits (on one line, else two); failing that, a region that
            may have a callout gets one beside it; anything else stays unlabelled (its name is in the tooltip). */
@@ -200,8 +200,13 @@
             return true;
         }
         function variants(r) {
-            var v = [{lines: 1, hw: r.one / ppu / 2 + pad, hh: 0.6 * fh + pad}];
-            if (r.two) { v.push({lines: 2, hw: Math.max(r.two[0], r.two[1]) / ppu / 2 + pad, hh: 1.2 * fh + pad}); }
+            /* one line, two lines, then both a size smaller (not below 9 px) */
+            var v = [], small = Math.max(9 / input.fontPx, 0.8);
+            [1, small].forEach(function (k) {
+                if (k < 1 && small >= 1) { return; }
+                v.push({lines: 1, hw: k * r.one / ppu / 2 + pad, hh: 0.6 * k * fh + pad, scale: k});
+                if (r.two) { v.push({lines: 2, hw: k * Math.max(r.two[0], r.two[1]) / ppu / 2 + pad, hh: 1.2 * k * fh + pad, scale: k}); }
+            });
             return v;
         }
         var later = [];
@@ -216,7 +221,7 @@
                     var dx = sh[0] * v.hw, dy = sh[1] * fh, box = [a[0] + dx - v.hw, a[1] + dy - v.hh, a[0] + dx + v.hw, a[1] + dy + v.hh];
                     if (v.hw + Math.abs(dx) <= roomAt(a, input.halfHeights, v.hh + Math.abs(dy)) && free(box, skip)) {
                         placed.push(box);
-                        out.regions.push({i: r.i, x: a[0] + dx, y: a[1] + dy, lines: v.lines, from: null});
+                        out.regions.push({i: r.i, x: a[0] + dx, y: a[1] + dy, lines: v.lines, scale: v.scale, from: null});
                         done = true;
                     }
                 });
@@ -247,7 +252,7 @@
                     placed.push(box);
                     /* the leader runs from the anchor to the edge of the label's box nearest to it */
                     var ex = Math.max(box[0], Math.min(a[0], box[2])), ey = Math.max(box[1], Math.min(a[1], box[3]));
-                    out.regions.push({i: r.i, x: cx, y: cy, lines: 1, from: [a[0], a[1]], to: [ex, ey]});
+                    out.regions.push({i: r.i, x: cx, y: cy, lines: 1, scale: 1, from: [a[0], a[1]], to: [ex, ey]});
                     return;
                 }
             }
