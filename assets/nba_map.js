@@ -66,8 +66,11 @@
         function widthOf(node, str) {
             /* Width of a text per px of font size (measured once per string: a name changes with the date only). */
             var key = (node === measurer ? "r" : "e") + str;
-            if (widths[key] === undefined) { node.textContent = str; widths[key] = node.getComputedTextLength() / 100; }
-            return widths[key];
+            if (!widths[key]) {   /* 0: not laid out yet (a hidden map), measure again next time */
+                node.textContent = str;
+                widths[key] = node.getComputedTextLength() / 100;
+            }
+            return widths[key] || 0.6 * String(str).length;
         }
         function visible() {
             /* The map units in view (the SVG keeps the view's aspect: the view box is centred in the element). */

@@ -201,7 +201,7 @@
         }
         function variants(r) {
             /* one line, two lines, then both a size smaller (not below 9 px) */
-            var v = [], small = Math.max(9 / input.fontPx, 0.8);
+            var v = [], small = Math.max(8.5 / input.fontPx, 0.75);
             [1, small].forEach(function (k) {
                 if (k < 1 && small >= 1) { return; }
                 v.push({lines: 1, hw: k * r.one / ppu / 2 + pad, hh: 0.6 * k * fh + pad, scale: k});
@@ -219,7 +219,8 @@
                 SHIFTS.forEach(function (sh) {
                     if (done) { return; }
                     var dx = sh[0] * v.hw, dy = sh[1] * fh, box = [a[0] + dx - v.hw, a[1] + dy - v.hh, a[0] + dx + v.hw, a[1] + dy + v.hh];
-                    if (v.hw + Math.abs(dx) <= roomAt(a, input.halfHeights, v.hh + Math.abs(dy)) && free(box, skip)) {
+                    /* 15% leeway: the halo keeps a name legible where its ends touch the region's edge */
+                    if (v.hw + Math.abs(dx) <= 1.15 * roomAt(a, input.halfHeights, v.hh - pad + Math.abs(dy)) && free(box, skip)) {
                         placed.push(box);
                         out.regions.push({i: r.i, x: a[0] + dx, y: a[1] + dy, lines: v.lines, scale: v.scale, from: null});
                         done = true;

@@ -150,16 +150,16 @@ def label_anchor(shape: Any) -> list[list[float]]:
     x0, y0, x1, y1 = part.bounds
     cands = [(pole.x, pole.y)] + [(x0 + (x1 - x0) * (i + 0.5) / 12, y0 + (y1 - y0) * (j + 0.5) / 12)
                                   for i in range(12) for j in range(12)]
-    probe = LABEL_HALF_HEIGHTS[len(LABEL_HALF_HEIGHTS) // 2]
-    scored = sorted(((half_width(cx, cy, probe), n, cx, cy) for n, (cx, cy) in enumerate(cands)), reverse=True)
-    # up to three centres apart from each other, best first: a marker or another name may block one of them
+    # the best centre for a short name on one line, for two lines, and for two lines on a phone (taller in map
+    # units), plus the roomiest elsewhere: a marker or another name may block one of them
     chosen: list[tuple[float, float]] = []
-    apart = 0.3 * max(widest, float(y1 - y0))
-    for w, _, cx, cy in sorted(scored, key=lambda t: (-round(t[0]), t[1])):
-        if w > 0 and all(math.hypot(cx - ox, cy - oy) >= apart for ox, oy in chosen):
-            chosen.append((cx, cy))
-        if len(chosen) == 3:
-            break
+    apart = 0.05 * max(widest, float(y1 - y0))
+    for probe in (9, 28, 38, 16):
+        scored = sorted(((round(half_width(cx, cy, probe)), -n, cx, cy) for n, (cx, cy) in enumerate(cands)), reverse=True)
+        for w, _, cx, cy in scored:
+            if w > 0 and all(math.hypot(cx - ox, cy - oy) >= apart for ox, oy in chosen):
+                chosen.append((cx, cy))
+                break
     chosen = chosen or [(pole.x, pole.y)]
     return [[round(cx, 1), round(cy, 1), *[round(half_width(cx, cy, hh), 1) for hh in LABEL_HALF_HEIGHTS]]
             for cx, cy in chosen]

@@ -47,7 +47,7 @@ def _screen(pg, pts: list[tuple[float, float]]) -> list[tuple[float, float]]:
 
 def _markers(pg) -> list[tuple[float, float]]:
     """Centres of the event markers shown, in map units."""
-    found = pg.eval_on_selector_all("#map g.event", "gs => gs.map(g => g.getAttribute('transform'))")
+    found = pg.eval_on_selector_all("#map g.events > g.event", "gs => gs.map(g => g.getAttribute('transform'))")
     out = []
     for tr in found:
         x, y = re.search(r"translate\(([-\d.]+)[ ,]+([-\d.]+)\)", tr).groups()
@@ -152,3 +152,31 @@ def test_region_clicks_select_and_keep_the_date(browser, live_server, size, tap,
     _report(f"{'tap' if tap else 'click'} {size[0]}x{size[1]}{' embed' if query else ''}", total, failed)
     assert total >= 60, "too few click points: the geometry or the markers were not found"
     assert failed == [], "\n".join(failed)
+
+
+def test_keyboard_picks_a_region_and_keeps_the_date(page) -> None:
+    """Without a pointer: the region picker (reached by Tab) selects a region; the date stays."""
+    _open(page, "1921-07-11")
+    date_text = page.inner_text("#date-text")
+    page.locator("#region-picker").focus()
+    page.keyboard.press("Enter")
+    page.keyboard.type("Tannu")
+    page.keyboard.press("Enter")
+    want = geodata.unit_name("tannu_uriankhai", "1921-07-11", "en")
+    page.wait_for_function("w => (document.querySelector('#details-panel h3.unit-name') || {}).textContent === w",
+                           arg=want, timeout=10000)
+    assert page.locator("#map path.unit.is-selected").get_attribute("data-unit") == "tannu_uriankhai"
+    assert page.inner_text("#date-text") == date_text
+
+
+def test_event_marker_click_still_chooses_the_event(page) -> None:
+    """A click on an event's marker (not beside it) chooses the event and moves the date to it."""
+    _open(page, "1939-01-01")
+    marker = page.locator("#map g.event").last
+    index = int(marker.get_attribute("data-index"))
+    ev = ATLAS.data["events"][index]
+    box = marker.locator("circle:not(.hit)").bounding_box()
+    page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    page.wait_for_function("s => document.getElementById('map').getAttribute('data-drawn-stop') === s",
+                           arg=str(ev["stop"]), timeout=10000)
+    page.wait_for_selector("#map g.event.chosen")

@@ -39,8 +39,9 @@ def _open(pg, query: str) -> None:
 
 
 def _unit_at(pg, x: float, y: float) -> str | None:
-    return pg.evaluate("([x, y]) => { const e = document.elementFromPoint(x, y);"
-                       " return e && e.matches('path.unit') ? e.dataset.unit : null; }", [x, y])
+    """The region under a screen point (names may lie under an event marker, drawn over them)."""
+    return pg.evaluate("([x, y]) => { const e = document.elementsFromPoint(x, y).find(n => n.matches('path.unit'));"
+                       " return e ? e.dataset.unit : null; }", [x, y])
 
 
 def _check(pg, iso: str, lang: str) -> list[dict]:
