@@ -56,12 +56,12 @@ def _markers(pg) -> list[tuple[float, float]]:
 
 
 def click_points(pg, unit: str) -> list[tuple[float, float]]:
-    """Screen points inside `unit`: its label anchor, and points 12 px from each marker shown."""
+    """Screen points inside `unit`: its label anchors (built by geodata.bundle), and points 12 px from each marker."""
     ppu = pg.evaluate("() => document.querySelector('#map svg.nba-map').getScreenCTM().a")   # px per map unit
     shape, markers = SHAPES[unit], _markers(pg)
     anchors = MAP.get("labels")
     if anchors:
-        cands = [tuple(anchors[MAP["units"].index(unit)][:2])]
+        cands = [tuple(a[:2]) for a in anchors[MAP["units"].index(unit)]]   # where its name may be written
     else:   # before the labels: the same kind of point, from the drawn geometry
         cands = [tuple(polylabel(max(shapely.get_parts(shape), key=lambda g: g.area), 0.5).coords[0])]
     for mx, my in markers:

@@ -129,3 +129,21 @@ def test_bundle_and_details_panel_use_the_names_of_the_period(lang: str) -> None
         assert panel.children[0].children == unit_name("outer_mongolia", when, lang)
         timeless = atlas.texts[lang]["units"][atlas.data["units"].index("outer_mongolia")]
         assert timeless in panel.children[1].children
+
+
+@pytest.mark.parametrize("lang, old, new", [("en", "Urga", "Ulaanbaatar"), ("zh", "库伦", "乌兰巴托"),
+                                            ("mn", "Хүрээ", "Улаанбаатар")])
+def test_events_call_urga_by_its_name_of_the_date(lang: str, old: str, new: str) -> None:
+    """Urga until 26 November 1924, Ulaanbaatar after, in each event's place, title and summary (the modern name
+    may stand beside the old one as a gloss, "Urga (Ulaanbaatar)"; after 1924 Urga appears only with the new name)."""
+    events = yaml.safe_load((DATA_DIR / "events.yaml").read_text(encoding="utf-8"))
+    found = []
+    for e in events:
+        when = str(e["date"])
+        for field in ("place", "title", "summary"):
+            text = e.get(field) or "" if lang == "en" else i18n.translate(lang, "events", e["id"], field, default="")
+            if when < "1924-11-26" and new in text and old not in text:
+                found.append((e["id"], field, text))
+            if when >= "1924-11-26" and old in text and new not in text:
+                found.append((e["id"], field, text))
+    assert found == []
