@@ -63,7 +63,8 @@
         page.map.labels(page.names, M().calloutUnits(d, k));
         var vis = M().visibleEvents(d, stop), chosen = -1;
         d.events.forEach(function (e, i) { if (e.id === page.chosen && e.stop === stop) { chosen = i; } });
-        var key = vis.join(",") + "|" + chosen + "|" + stop;
+        var onDate = vis.filter(function (i) { return d.events[i].date === d.stops[stop]; });
+        var key = vis.join(",") + "|" + chosen + "|" + onDate.join(",");   /* markers are redrawn only when these change */
         if (key !== page.eventKey) {
             changed = true;
             page.eventKey = key;

@@ -98,8 +98,8 @@
             var out = M().labelLayout({ppu: vis.ppu, fontPx: fontPx, eventPx: eventPx, view: vis.rect,
                 halfHeights: geo.labelHalfHeights, regions: regions, events: wanted, markerPx: 8,
                 markers: markers.map(function (m) { return {x: m.ev.x, y: m.ev.y}; })});
-            gl.style.fontSize = (fontPx / vis.ppu) + "px";
-            gl.style.strokeWidth = (3 / vis.ppu) + "px";
+            var groupSize = (fontPx / vis.ppu) + "px";
+            if (gl.style.fontSize !== groupSize) { gl.style.fontSize = groupSize; gl.style.strokeWidth = (3 / vis.ppu) + "px"; }
             var seen = {};
             out.regions.forEach(function (p) {
                 seen[p.i] = true;
@@ -118,8 +118,9 @@
                     node.setAttribute("x", p.x);
                     node.setAttribute("y", p.y);
                 }
-                node.style.fontSize = p.scale === 1 ? "" : (fontPx * p.scale / vis.ppu) + "px";
-                node.removeAttribute("display");
+                var size = p.scale === 1 ? "" : (fontPx * p.scale / vis.ppu) + "px";
+                if (node.style.fontSize !== size) { node.style.fontSize = size; }
+                if (node.hasAttribute("display")) { node.removeAttribute("display"); }
                 var lead = leaders[p.i];
                 if (p.from) {
                     if (!lead) { lead = leaders[p.i] = el("path", {"class": "leader"}, gl); }
@@ -132,7 +133,10 @@
                 }
             });
             Object.keys(labelNodes).forEach(function (i) {
-                if (!seen[i]) { labelNodes[i].setAttribute("display", "none"); if (leaders[i]) { leaders[i].setAttribute("display", "none"); } }
+                if (!seen[i] && !labelNodes[i].hasAttribute("display")) {
+                    labelNodes[i].setAttribute("display", "none");
+                    if (leaders[i]) { leaders[i].setAttribute("display", "none"); }
+                }
             });
             var placedEv = {};
             out.events.forEach(function (p) { placedEv[p.index] = p; });

@@ -249,10 +249,15 @@
             for (var n = 0; n < 8; n++) {
                 var ang = -Math.PI / 2 + n * Math.PI / 4, cx = a[0] + Math.cos(ang) * (d + v.hw), cy = a[1] + Math.sin(ang) * (d + v.hh);
                 var box = [cx - v.hw, cy - v.hh, cx + v.hw, cy + v.hh];
-                if (free(box, -1)) {
+                /* the leader runs from the anchor to the edge of the label's box nearest to it, crossing no label */
+                var ex = Math.max(box[0], Math.min(a[0], box[2])), ey = Math.max(box[1], Math.min(a[1], box[3]));
+                var dots = [1, 2, 3, 4, 5, 6, 7].map(function (t) {
+                    var px = a[0] + (ex - a[0]) * t / 8, py = a[1] + (ey - a[1]) * t / 8;
+                    return [px - pad / 2, py - pad / 2, px + pad / 2, py + pad / 2];
+                });
+                if (free(box, -1) && dots.every(function (dot) { return free(dot, "all"); })) {
                     placed.push(box);
-                    /* the leader runs from the anchor to the edge of the label's box nearest to it */
-                    var ex = Math.max(box[0], Math.min(a[0], box[2])), ey = Math.max(box[1], Math.min(a[1], box[3]));
+                    placed.push.apply(placed, dots);
                     out.regions.push({i: r.i, x: cx, y: cy, lines: 1, scale: 1, from: [a[0], a[1]], to: [ex, ey]});
                     return;
                 }

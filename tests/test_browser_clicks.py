@@ -95,12 +95,20 @@ def _clear(pg) -> None:
                          " && !document.querySelector('#map path.unit.is-selected')", timeout=10000)
 
 
-def _selected(pg, names: set[str]) -> bool:
+def _selected(pg, unit: str, names: set[str], date_text: str) -> bool:
+    """Whether the click selected `unit`: the map outlines it at once (the click is handled in the browser), then
+    the details panel (from the server) is headed by its name; a click taken by anything else changes neither."""
     try:
-        pg.wait_for_function("names => { const h = document.querySelector('#details-panel h3.unit-name');"
-                             " return h && names.includes(h.textContent); }", arg=sorted(names), timeout=4000)
-    except Exception:   # the panel did not come: the click went elsewhere
+        pg.wait_for_function("([u, d]) => { const s = document.querySelector('#map path.unit.is-selected');"
+                             " return (s && s.dataset.unit === u) || document.querySelector('#date-text').textContent !== d"
+                             " || document.querySelector('#map g.event.chosen'); }", arg=[unit, date_text], timeout=5000)
+    except Exception:   # nothing happened in the browser: the click went nowhere
         return False
+    hit = pg.evaluate("() => (document.querySelector('#map path.unit.is-selected') || {dataset: {}}).dataset.unit")
+    if hit != unit:
+        return False
+    pg.wait_for_function("names => { const h = document.querySelector('#details-panel h3.unit-name');"
+                         " return h && names.includes(h.textContent); }", arg=sorted(names), timeout=30000)
     return True
 
 
@@ -120,7 +128,7 @@ def measure(pg, tap: bool, query: str = "") -> tuple[int, list[str]]:
                     pg.touchscreen.tap(sx, sy)
                 else:
                     pg.mouse.click(sx, sy)
-                ok = _selected(pg, names)
+                ok = _selected(pg, unit, names, date_text)
                 hit = pg.evaluate("() => (document.querySelector('#map path.unit.is-selected') || {}).dataset")
                 moved = pg.inner_text("#date-text") != date_text
                 if not ok or moved or not hit or hit.get("unit") != unit:
