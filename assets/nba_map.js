@@ -87,7 +87,7 @@
                 var name = labelNames[i];
                 if (!name || !geo.labels[i] || !geo.labels[i].length) { return; }
                 var two = M().splitName(name), room = geo.labels[i][0][2] * vis.ppu;
-                regions.push({i: i, anchors: geo.labels[i], callout: Boolean(labelCallouts[i]) && room >= 5 && room < 25,
+                regions.push({i: i, anchors: geo.labels[i], callout: Boolean(labelCallouts[i]) && room >= 5 && room < 25, overhang: room >= 25,
                     one: widthOf(measurer, name) * fontPx,
                     two: two ? [widthOf(measurer, two[0]) * fontPx, widthOf(measurer, two[1]) * fontPx] : null});
             });

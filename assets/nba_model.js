@@ -185,7 +185,8 @@
            input: ppu (screen px per map unit), fontPx, view ([x, y, w, h] visible, map units), halfHeights,
            regions (in priority order: {i, anchors [[x, y, room...], ...] best first, one: width px, two: [px, px] or null,
            callout: may be placed beside the region with a leader line}), markers ([{x, y}] event markers, map
-           units, each an obstacle of markerPx), events ({index, x, y, width px} labels wanted, in priority order).
+           units, each an obstacle of markerPx); overhang: a large region may have its name overhang its edges
+           when it fits nowhere inside; events ({index, x, y, width px} labels wanted, in priority order).
            Returns {regions: [{i, x, y, lines, scale (of the font), from: [x, y] (leader line start) or null, to}],
            events: [{index, dx, dy, anchor}] (offset of the label from its marker, in px)}.
            A name goes inside its region where its box fits (on one line, else two); failing that, a region that
@@ -227,6 +228,20 @@
                     }
                 });
             }); }); });
+            /* a large region whose name is longer than its room (a phone): the name centred in it, ends overhanging */
+            if (!done && r.overhang) {
+                (r.anchors || [r.anchor]).forEach(function (a) { variants(r).slice().reverse().forEach(function (v) {
+                    SHIFTS.slice(0, 5).forEach(function (sh) {
+                        if (done) { return; }
+                        var dy = sh[1] * fh, box = [a[0] - v.hw, a[1] + dy - v.hh, a[0] + v.hw, a[1] + dy + v.hh];
+                        if (roomAt(a, input.halfHeights, Math.abs(dy)) > 0 && free(box, "all")) {
+                            placed.push(box);
+                            out.regions.push({i: r.i, x: a[0], y: a[1] + dy, lines: v.lines, scale: v.scale, from: null});
+                            done = true;
+                        }
+                    });
+                }); });
+            }
             if (!done && r.callout) { later.push(r); }
         });
         (input.events || []).forEach(function (e) {

@@ -157,3 +157,11 @@ test("callouts only for regions whose status differs from China's and Russia's",
     const tl = {units: ["a", "china", "russia", "b"], states: [{s: [2, 0, 1, 0]}]};
     assert.deepEqual(M.calloutUnits(tl, 0), [true, false, false, false]);
 });
+
+test("a large region's name overhangs its edges rather than vanish; a small one's never does", () => {
+    const H = [5, 10, 20];
+    const regions = [{i: 0, anchors: [[100, 100, 20, 20, 20]], one: 90, two: null, overhang: true},
+        {i: 1, anchors: [[300, 100, 20, 20, 20]], one: 90, two: null}];
+    const out = M.labelLayout({ppu: 1, fontPx: 10, view: [0, 0, 600, 300], halfHeights: H, regions: regions});
+    assert.deepEqual(out.regions.map((r) => [r.i, r.x, r.y]), [[0, 100, 100]]);
+});
