@@ -190,7 +190,7 @@
                 var frag = document.createDocumentFragment();
                 markers = list.map(function (ev) {
                     var g = el("g", {"class": "event" + (ev.index === chosen ? " chosen" : ""), "data-index": String(ev.index)});
-                    el("circle", {"class": "hit", r: 9}, g);   /* a finger-sized target, a few px beyond the mark */
+                    el("circle", {"class": "hit", r: 8}, g);   /* a finger-sized target, a few px beyond the mark */
                     if (ev.index === chosen) {
                         el("path", {d: "M0 -11L3 -3.5L11 -3.5L4.5 1.5L7 9.5L0 4.5L-7 9.5L-4.5 1.5L-11 -3.5L-3 -3.5Z"}, g);
                     } else {

@@ -56,7 +56,8 @@ def _markers(pg) -> list[tuple[float, float]]:
 
 
 def click_points(pg, unit: str) -> list[tuple[float, float]]:
-    """Screen points inside `unit`: its label anchors (built by geodata.bundle), and points 12 px from each marker."""
+    """Points (map units) inside `unit`: its label anchors (built by geodata.bundle), and points 12 px from each
+    event marker, kept where they lie clear of the unit's edge, of every marker and of the zoom buttons."""
     ppu = pg.evaluate("() => document.querySelector('#map svg.nba-map').getScreenCTM().a")   # px per map unit
     shape, markers = SHAPES[unit], _markers(pg)
     anchors = MAP.get("labels")
@@ -77,7 +78,7 @@ def click_points(pg, unit: str) -> list[tuple[float, float]]:
         on_zoom = zoom["x"] - 4 <= sx <= zoom["x"] + zoom["width"] + 4 and zoom["y"] - 4 <= sy <= zoom["y"] + zoom["height"] + 4
         in_map = box["x"] + 2 < sx < box["x"] + box["width"] - 2 and box["y"] + 2 < sy < box["y"] + box["height"] - 2
         if inside and clear and not on_zoom and in_map:
-            keep.append((sx, sy))
+            keep.append((x, y))
     return keep
 
 
@@ -120,10 +121,11 @@ def measure(pg, tap: bool, query: str = "") -> tuple[int, list[str]]:
         date_text = pg.inner_text("#date-text")
         for unit in UNITS:
             names = {geodata.unit_name(unit, iso, "en"), ATLAS.texts["en"]["units"][ATLAS.data["units"].index(unit)]}
-            for sx, sy in click_points(pg, unit):
+            for point in click_points(pg, unit):
                 total += 1
                 if pg.query_selector("#details-panel h3.unit-name"):
                     _clear(pg)
+                (sx, sy), = _screen(pg, [point])   # where it is on screen now
                 if tap:
                     pg.touchscreen.tap(sx, sy)
                 else:
