@@ -147,7 +147,7 @@
                 m.g.classList.toggle("labelled", Boolean(p));
                 m.text.setAttribute("x", p ? p.dx : 0);
                 m.text.setAttribute("y", p ? p.dy : -10);
-                m.text.setAttribute("text-anchor", p ? p.anchor : "middle");
+                m.text.style.textAnchor = p ? p.anchor : "middle";   /* a style: the stylesheet's text-anchor beats an attribute */
             });
         }
         function M() { return NBA.model; }
