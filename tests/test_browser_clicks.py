@@ -182,7 +182,7 @@ def test_keyboard_picks_a_region_and_keeps_the_date(page) -> None:
 def test_event_marker_click_still_chooses_the_event(page) -> None:
     """A click on an event's marker (not beside it) chooses the event and moves the date to it."""
     _open(page, "1939-01-01")
-    marker = page.locator("#map g.event").last
+    marker = page.locator("#map g.events > g.event").last
     index = int(marker.get_attribute("data-index"))
     ev = ATLAS.data["events"][index]
     box = marker.locator("circle:not(.hit)").bounding_box()
