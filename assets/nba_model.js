@@ -259,7 +259,11 @@
                 }
             }
         });
+        /* callouts crowd a map: a few, northernmost first (the atlas is about China's northern border) */
+        later.sort(function (p, q) { return (p.anchors || [p.anchor])[0][1] - (q.anchors || [q.anchor])[0][1]; });
+        var callouts = 0, maxCallouts = input.maxCallouts === undefined ? 4 : input.maxCallouts;
         later.forEach(function (r) {
+            if (callouts >= maxCallouts) { return; }
             var a = (r.anchors || [r.anchor])[0], v = variants(r)[0], d = Math.max(roomAt(a, input.halfHeights, 0), 4 / ppu) + 10 / ppu;
             for (var n = 0; n < 8; n++) {
                 var ang = -Math.PI / 2 + n * Math.PI / 4, cx = a[0] + Math.cos(ang) * (d + v.hw), cy = a[1] + Math.sin(ang) * (d + v.hh);
@@ -274,6 +278,7 @@
                     placed.push(box);
                     placed.push.apply(placed, dots);
                     out.regions.push({i: r.i, x: cx, y: cy, lines: 1, scale: 1, from: [a[0], a[1]], to: [ex, ey]});
+                    callouts++;
                     return;
                 }
             }
