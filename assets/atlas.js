@@ -435,6 +435,10 @@
                 event: showEvent,
                 empty: function () { setProps("region-picker", {value: null}); setView(page.mode, null, page.chosen); }
             });
+            /* every name of every period and every event label, measured in one go before the first step */
+            var names = files[2].units.slice();
+            (files[2].datedNames || []).forEach(function (list) { list.forEach(function (e) { names.push(e[1]); }); });
+            page.map.measure(names, d.events.map(function (e) { return e.place; }).concat(d.events.map(function (e) { return e.title; })));
             page.mode = cfg.mode === "claim" ? "claim" : "control";
             page.unit = cfg.region || null;
             page.map.select(page.unit ? d.units.indexOf(page.unit) : -1);

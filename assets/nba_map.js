@@ -72,6 +72,21 @@
             }
             return widths[key] || 0.6 * String(str).length;
         }
+        function measureAll(strings, node) {
+            /* Measure many texts with one layout of the page (reading each in turn after a write would lay the
+               page out again every time): so a later step never waits for the browser to measure a label. */
+            var parent = node.parentNode, nodes = [];
+            strings.forEach(function (str) {
+                var key = (node === measurer ? "r" : "e") + str;
+                if (!str || widths[key]) { return; }
+                var t = node.cloneNode(false);
+                t.textContent = str;
+                parent.appendChild(t);
+                nodes.push([key, t]);
+            });
+            nodes.forEach(function (kt) { widths[kt[0]] = kt[1].getComputedTextLength() / 100; });
+            nodes.forEach(function (kt) { kt[1].remove(); });
+        }
         function visible() {
             /* The map units in view (the SVG keeps the view's aspect: the view box is centred in the element). */
             var w = box.width, h = box.height, k = Math.min(w / view[2], h / view[3]);
@@ -212,6 +227,12 @@
                 labelNames = names;
                 labelCallouts = callouts;
                 layout();
+            },
+            measure: function (names, eventTexts) {
+                /* Measure every name and event label the page may show, once, when the page loads. */
+                measureAll(names.concat(names.map(function (n) { return M().splitName(n) || []; })
+                    .reduce(function (all, two) { return all.concat(two); }, [])), measurer);
+                measureAll(eventTexts, measureEvent);
             },
             hint: function (index) {
                 /* Name one event's marker (the list entry under the pointer or focus); -1 for none. */
