@@ -7,7 +7,7 @@
 (function (root) {
     "use strict";
     var NBA = root.NBA = root.NBA || {};
-    var page = NBA.page = {ready: false, data: null, stop: -1, k: -1, mode: "control", unit: null, chosen: null};
+    var page = NBA.page = {ready: false, data: null, stop: -1, k: -1, mode: "control", unit: null, chosen: null, names: []};
 
     function M() { return NBA.model; }
     function byId(id) { return document.getElementById(id); }
@@ -58,15 +58,19 @@
             page.map.step(M().unitFills(d, page.styles, k), M().borderSet(d, k, page.mode), M().ghostSet(d, k, page.mode));
             page.drawnMode = page.mode;
         }
+        /* the names of the period (they change on their own dates, not only with the map's state) */
+        page.names = M().unitNames(d.text, d.stops[stop]);
+        page.map.labels(page.names, M().calloutUnits(d, k));
         var vis = M().visibleEvents(d, stop), chosen = -1;
         d.events.forEach(function (e, i) { if (e.id === page.chosen && e.stop === stop) { chosen = i; } });
-        var key = vis.join(",") + "|" + chosen;
+        var onDate = vis.filter(function (i) { return d.events[i].date === d.stops[stop]; });
+        var key = vis.join(",") + "|" + chosen + "|" + onDate.join(",");   /* markers are redrawn only when these change */
         if (key !== page.eventKey) {
             changed = true;
             page.eventKey = key;
             var list = vis.map(function (i) {
                 var e = d.events[i];
-                return {index: i, x: e.x, y: e.y, place: e.place, title: e.title};
+                return {index: i, x: e.x, y: e.y, place: e.place, title: e.title, label: e.date === d.stops[stop]};
             });
             if (chosen >= 0 && vis.indexOf(chosen) < 0) { list.push({index: chosen, x: d.events[chosen].x, y: d.events[chosen].y, title: d.events[chosen].title}); }
             page.map.events(list, chosen);
@@ -116,7 +120,7 @@
             if (page.unit) { showCard(); }
             setText("announce", words(when) + ui("sentenceEnd", ". ") + change);
             writeUrl();
-            if (page.unit && (stateChanged || force)) { setProps("details-request", {data: {unit: page.unit, state: k}}); }
+            if (page.unit && (stateChanged || force || page.names[d.units.indexOf(page.unit)] !== page.detailsName)) { requestDetails(); }
         });
     }
 
@@ -179,15 +183,22 @@
         list.replaceChildren(frag);
     }
 
+    function requestDetails() {
+        /* Ask for the selected unit's details at this state, named as it was called on the slider's date. */
+        var d = page.data;
+        page.detailsName = page.unit ? page.names[d.units.indexOf(page.unit)] : null;
+        setProps("details-request", {data: page.unit ? {unit: page.unit, state: page.k, stop: page.stop} : null});
+    }
+
     function renderTextView(k) {
         /* The table of what the map shows (unit, status, since, other claimants). */
-        var body = byId("text-view-body"), d = page.data;
-        if (!body || body.getAttribute("data-state") === String(k) + d.lang) { return; }
-        body.setAttribute("data-state", String(k) + d.lang);
+        var body = byId("text-view-body"), d = page.data, key = String(k) + d.lang + page.names.join("|");
+        if (!body || body.getAttribute("data-state") === key) { return; }
+        body.setAttribute("data-state", key);
         var state = d.states[k], frag = document.createDocumentFragment();
         for (var i = 0; i < d.units.length; i++) {
             var st = state.s[i], tr = make("tr", {"data-unit": d.units[i]});
-            tr.appendChild(make("th", {scope: "row"}, d.unitNames[i]));
+            tr.appendChild(make("th", {scope: "row"}, page.names[i]));
             var cell = make("td");
             if (st >= 0) {
                 cell.appendChild(make("span", {"class": "swatch" + (page.styles[st].hatch ? " hatched" : ""),
@@ -322,7 +333,7 @@
 
     function hover(i) {
         var d = page.data;
-        return [d.unitNames[i], M().statusLine(d, d.text, page.ui, page.k, i),
+        return [page.names[i], M().statusLine(d, d.text, page.ui, page.k, i),
             d.map.unitApprox[i] ? ui("borderApprox", "Border approximate") : ui("borderClose", "Border close to historical")];
     }
 
@@ -344,7 +355,7 @@
             writeUrl();
         }
         if (changedUnit) {
-            setProps("details-request", {data: page.unit ? {unit: page.unit, state: page.k} : null});
+            requestDetails();
             showCard();
             setText("region-announce", page.unit ? regionSentence() : "");
         }
@@ -353,7 +364,7 @@
     function regionSentence() {
         /* One sentence for screen readers when a region is chosen: "Outer Mongolia, 1 January 1911: status." */
         var d = page.data, i = d.units.indexOf(page.unit);
-        return M().fill(ui("regionSaid", "{unit}, {date}: {status}."), {unit: d.unitNames[i], date: words(d.stops[page.stop]),
+        return M().fill(ui("regionSaid", "{unit}, {date}: {status}."), {unit: page.names[i], date: words(d.stops[page.stop]),
             status: M().statusLine(d, d.text, page.ui, page.k, i)});
     }
 
@@ -364,7 +375,7 @@
         if (!page.unit) { card.hidden = true; card.replaceChildren(); return; }
         var i = d.units.indexOf(page.unit), st = d.states[page.k].s[i], claims = d.states[page.k].c[i];
         var head = make("div", {"class": "card-head"});
-        head.appendChild(make("strong", {"class": "card-name"}, d.unitNames[i]));
+        head.appendChild(make("strong", {"class": "card-name"}, page.names[i]));
         head.appendChild(make("button", {type: "button", "class": "btn small card-close", id: "card-close",
             "aria-label": ui("close", "Close"), title: ui("close", "Close")}, "×"));
         var status = make("p", {"class": "card-status"});
@@ -574,6 +585,10 @@
                 event: showEvent,
                 empty: function () { setProps("region-picker", {value: null}); setView(page.mode, null, page.chosen); }
             });
+            /* every name of every period and every event label, measured in one go before the first step */
+            var names = files[2].units.slice();
+            (files[2].datedNames || []).forEach(function (list) { list.forEach(function (e) { names.push(e[1]); }); });
+            page.map.measure(names, d.events.map(function (e) { return e.place; }).concat(d.events.map(function (e) { return e.title; })));
             page.mode = cfg.mode === "claim" ? "claim" : "control";
             page.unit = cfg.region || null;
             page.map.select(page.unit ? d.units.indexOf(page.unit) : -1);
@@ -651,6 +666,16 @@
 
     root.dash_clientside = Object.assign({}, root.dash_clientside, {
         atlas: {init: init, view: view, follow: follow, navigate: navigate, checkView: checkView}
+    });
+
+    /* An entry of the events list under the pointer or with the focus names its marker on the map. */
+    ["focusin", "mouseover"].forEach(function (type) {
+        document.addEventListener(type, function (e) {
+            var btn = e.target.closest ? e.target.closest("#event-list li.event") : null;
+            var b = btn ? btn.querySelector("button.event-title") : null;
+            var index = b ? parseInt(b.getAttribute("data-index"), 10) : -1;
+            if (page.map && index !== page.hint) { page.hint = index; page.map.hint(index); }
+        });
     });
 
     /* A language link or "open the full atlas" opens the view as it is at this moment. */

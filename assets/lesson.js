@@ -101,7 +101,7 @@
         var p = page(), box = byId("compare-map");
         var map = NBA.map.create(box, d.map, p.styles, {
             hover: function (i) {
-                return [d.unitNames[i], M().statusLine(d, d.text, p.ui, d.stopState[state.compare], i),
+                return [M().unitName(d.text, i, d.stops[state.compare]), M().statusLine(d, d.text, p.ui, d.stopState[state.compare], i),
                     d.map.unitApprox[i] ? p.ui.borderApprox : p.ui.borderClose];
             },
             unit: function (i) { pick(d.units[i]); },

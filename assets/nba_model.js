@@ -125,6 +125,22 @@
         return g >= 0 ? borderSet(tl, g, mode) : {};
     }
 
+    function unitName(text, i, iso) {
+        /* Unit i's name at an ISO date: the names of the period (text.datedNames, from units.yaml names_by_date; an
+           entry covers the days before its `until`, "" on the open last one), else its one name (text.units).
+           Mirrors geodata.unit_name. */
+        var dated = text.datedNames && text.datedNames[i];
+        if (dated && dated.length) {
+            for (var n = 0; n < dated.length; n++) { if (!dated[n][0] || iso < dated[n][0]) { return dated[n][1]; } }
+        }
+        return text.units[i];
+    }
+
+    function unitNames(text, iso) {
+        /* Every unit's name at an ISO date, in bundle order. */
+        return text.units.map(function (u, i) { return unitName(text, i, iso); });
+    }
+
     function changeParts(tl, text, ui, k) {
         /* What changed at state k, one phrase per kind of change, the regions that changed alike grouped:
            a new status ("Declared independence"), or only a new claimant ("now claimed by the Republic of China
@@ -139,7 +155,7 @@
                 } else { phrase = fill(s(ui, "claimNone"), {from: names(was)}); }
             } else { phrase = c[2] >= 0 ? text.statuses[c[2]] : s(ui, "noDataShort"); }
             if (!byKey[phrase]) { byKey[phrase] = {phrase: phrase, units: []}; groups.push(byKey[phrase]); }
-            byKey[phrase].units.push(text.units[u]);
+            byKey[phrase].units.push(unitName(text, u, state.date));
         });
         return groups.map(function (g) {
             var shown = g.units.length > 4 ? g.units.slice(0, 3) : g.units;
@@ -185,10 +201,13 @@
     }
 
     function statusLine(tl, text, ui, k, i) {
-        /* "Status; claimed by X" of unit i at state k. */
+        /* "Status; claimed by X" of unit i at state k; a claim the status label already states ("Independent in
+           practice, claimed by China": tl.labelClaims) is not said again. */
         var st = tl.states[k].s[i];
         var line = st >= 0 ? text.statuses[st] : s(ui, "noData");
-        var claims = tl.states[k].c[i].map(function (c) { return text.claimants[c]; });
+        var said = st >= 0 && tl.labelClaims ? tl.labelClaims[st] || [] : [];
+        var claims = tl.states[k].c[i].filter(function (c) { return said.indexOf(c) < 0; })
+            .map(function (c) { return text.claimants[c]; });
         if (claims.length) { line += s(ui, "partSep") + fill(s(ui, "claimedBy"), {claims: claims.join(s(ui, "listSep"))}); }
         return line;
     }
@@ -311,6 +330,145 @@
         return p + String(path).replace(/^\/+/, "");
     }
 
+    /* ---- names on the map: where each label goes, as pure box arithmetic in map units ------------------ */
+
+    function roomAt(anchor, halfHeights, hh) {
+        /* The half-width a box of half-height hh may have around a unit's anchor and stay inside it. */
+        for (var n = 0; n < halfHeights.length; n++) { if (halfHeights[n] >= hh) { return anchor[2 + n]; } }
+        return 0;
+    }
+
+    /* where a name may move off its anchor, nearest first: [dx in half-widths of the name, dy in font heights] */
+    var SHIFTS = [[0, 0]];
+    [0.5, 1, 1.5, 2, 3].forEach(function (d) { SHIFTS.push([0, -d], [0, d]); });
+    [0.3, 0.6].forEach(function (d) { [0, -1, 1, -2, 2].forEach(function (e) { SHIFTS.push([-d, e], [d, e]); }); });
+
+    function overlaps(a, b) { return a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3]; }
+
+    function labelLayout(input) {
+        /* Place the region names and the event labels on the map without collisions.
+           input: ppu (screen px per map unit), fontPx, view ([x, y, w, h] visible, map units), halfHeights,
+           regions (in priority order: {i, anchors [[x, y, room...], ...] best first, one: width px, two: [px, px] or null,
+           callout: may be placed beside the region with a leader line}), markers ([{x, y}] event markers, map
+           units, each an obstacle of markerPx); overhang: a large region may have its name overhang its edges
+           when it fits nowhere inside; events ({index, x, y, width px} labels wanted, in priority order).
+           Returns {regions: [{i, x, y, lines, scale (of the font), from: [x, y] (leader line start) or null, to}],
+           events: [{index, dx, dy, anchor}] (offset of the label from its marker, in px)}.
+           A name goes inside its region where its box fits (on one line, else two); failing that, a region that
+           may have a callout gets one beside it; anything else stays unlabelled (its name is in the tooltip). */
+        var ppu = input.ppu, fh = input.fontPx / ppu, pad = 2 / ppu, view = input.view;
+        var placed = [], out = {regions: [], events: []}, mr = (input.markerPx || 7) / ppu;
+        var markers = (input.markers || []).map(function (m) { return [m.x - mr, m.y - mr, m.x + mr, m.y + mr]; });
+        function free(box, skipMarker) {
+            if (box[0] < view[0] || box[1] < view[1] || box[2] > view[0] + view[2] || box[3] > view[1] + view[3]) { return false; }
+            for (var n = 0; n < placed.length; n++) { if (overlaps(box, placed[n])) { return false; } }
+            for (n = 0; n < markers.length; n++) { if (n !== skipMarker && skipMarker !== "all" && overlaps(box, markers[n])) { return false; } }
+            return true;
+        }
+        function variants(r) {
+            /* one line, two lines, then both a size smaller (not below 9 px) */
+            var v = [], small = Math.max(8.5 / input.fontPx, 0.75);
+            [1, small].forEach(function (k) {
+                if (k < 1 && small >= 1) { return; }
+                v.push({lines: 1, hw: k * r.one / ppu / 2 + pad, hh: 0.6 * k * fh + pad, scale: k});
+                if (r.two) { v.push({lines: 2, hw: k * Math.max(r.two[0], r.two[1]) / ppu / 2 + pad, hh: 1.2 * k * fh + pad, scale: k}); }
+            });
+            return v;
+        }
+        var later = [];
+        (input.regions || []).forEach(function (r) {
+            /* inside: at the anchor, else moved off it (clear of a marker or another name) while the box still
+               fits the room stored around the anchor (a box moved by dx, dy fits if hw + |dx| fits at hh + |dy|) */
+            /* clear of the event markers if it can be, else under one (a marker is drawn over the names) */
+            var done = false;
+            [-1, "all"].forEach(function (skip) { (r.anchors || [r.anchor]).forEach(function (a) { variants(r).forEach(function (v) {
+                SHIFTS.forEach(function (sh) {
+                    if (done) { return; }
+                    var dx = sh[0] * v.hw, dy = sh[1] * fh, box = [a[0] + dx - v.hw, a[1] + dy - v.hh, a[0] + dx + v.hw, a[1] + dy + v.hh];
+                    /* 15% leeway: the halo keeps a name legible where its ends touch the region's edge */
+                    if (v.hw + Math.abs(dx) <= 1.15 * roomAt(a, input.halfHeights, v.hh - pad + Math.abs(dy)) && free(box, skip)) {
+                        placed.push(box);
+                        out.regions.push({i: r.i, x: a[0] + dx, y: a[1] + dy, lines: v.lines, scale: v.scale, from: null});
+                        done = true;
+                    }
+                });
+            }); }); });
+            /* a large region whose name is longer than its room (a phone): the name centred in it, ends overhanging */
+            if (!done && r.overhang) {
+                (r.anchors || [r.anchor]).forEach(function (a) { variants(r).slice().reverse().forEach(function (v) {
+                    SHIFTS.slice(0, 5).forEach(function (sh) {
+                        if (done) { return; }
+                        var dy = sh[1] * fh, box = [a[0] - v.hw, a[1] + dy - v.hh, a[0] + v.hw, a[1] + dy + v.hh];
+                        if (roomAt(a, input.halfHeights, Math.abs(dy)) > 0 && free(box, "all")) {
+                            placed.push(box);
+                            out.regions.push({i: r.i, x: a[0], y: a[1] + dy, lines: v.lines, scale: v.scale, from: null});
+                            done = true;
+                        }
+                    });
+                }); });
+            }
+            if (!done && r.callout) { later.push(r); }
+        });
+        (input.events || []).forEach(function (e) {
+            var hw = e.width / ppu / 2 + pad, hh = 0.6 * (input.eventPx || input.fontPx) / ppu + pad, gap = mr + pad;
+            var own = -1;
+            (input.markers || []).forEach(function (m, n) { if (m.x === e.x && m.y === e.y) { own = n; } });
+            var spots = [[0, -(gap + hh), "middle"], [0, gap + hh, "middle"], [gap + hw, 0, "start"], [-(gap + hw), 0, "end"]];
+            for (var n = 0; n < spots.length; n++) {
+                var cx = e.x + spots[n][0], cy = e.y + spots[n][1], box = [cx - hw, cy - hh, cx + hw, cy + hh];
+                if (free(box, own)) {
+                    placed.push(box);
+                    var dx = spots[n][2] === "start" ? gap : (spots[n][2] === "end" ? -gap : 0);
+                    out.events.push({index: e.index, dx: dx * ppu, dy: cy * ppu - e.y * ppu, anchor: spots[n][2]});
+                    return;
+                }
+            }
+        });
+        /* callouts crowd a map: a few, northernmost first (the atlas is about China's northern border) */
+        later.sort(function (p, q) { return (p.anchors || [p.anchor])[0][1] - (q.anchors || [q.anchor])[0][1]; });
+        var callouts = 0, maxCallouts = input.maxCallouts === undefined ? 4 : input.maxCallouts;
+        later.forEach(function (r) {
+            if (callouts >= maxCallouts) { return; }
+            var a = (r.anchors || [r.anchor])[0], v = variants(r)[0], d = Math.max(roomAt(a, input.halfHeights, 0), 4 / ppu) + 10 / ppu;
+            for (var n = 0; n < 8; n++) {
+                var ang = -Math.PI / 2 + n * Math.PI / 4, cx = a[0] + Math.cos(ang) * (d + v.hw), cy = a[1] + Math.sin(ang) * (d + v.hh);
+                var box = [cx - v.hw, cy - v.hh, cx + v.hw, cy + v.hh];
+                /* the leader runs from the anchor to the edge of the label's box nearest to it, crossing no label */
+                var ex = Math.max(box[0], Math.min(a[0], box[2])), ey = Math.max(box[1], Math.min(a[1], box[3]));
+                var dots = [1, 2, 3, 4, 5, 6, 7].map(function (t) {
+                    var px = a[0] + (ex - a[0]) * t / 8, py = a[1] + (ey - a[1]) * t / 8;
+                    return [px - pad / 2, py - pad / 2, px + pad / 2, py + pad / 2];
+                });
+                if (free(box, -1) && dots.every(function (dot) { return free(dot, "all"); })) {
+                    placed.push(box);
+                    placed.push.apply(placed, dots);
+                    out.regions.push({i: r.i, x: cx, y: cy, lines: 1, scale: 1, from: [a[0], a[1]], to: [ex, ey]});
+                    callouts++;
+                    return;
+                }
+            }
+        });
+        return out;
+    }
+
+    function calloutUnits(tl, k) {
+        /* Units that may be named beside themselves at state k: those whose status differs from both China's
+           and Russia's (the regions the map is about at that date); the rest are named only where they fit. */
+        var s = tl.states[k].s, china = s[tl.units.indexOf("china")], russia = s[tl.units.indexOf("russia")];
+        return s.map(function (st) { return st >= 0 && st !== china && st !== russia; });
+    }
+
+    function splitName(name) {
+        /* A name cut into two lines at the space nearest its middle, or before a bracket; null when it has neither. */
+        var str = String(name), mid = str.length / 2, best = -1;
+        for (var n = 1; n < str.length - 1; n++) {
+            if (str.charAt(n) === " " && (best < 0 || Math.abs(n - mid) < Math.abs(best - mid))) { best = n; }
+        }
+        if (best > 0) { return [str.slice(0, best), str.slice(best + 1)]; }
+        var br = str.search(/[（(]/);
+        return br > 0 ? [str.slice(0, br), str.slice(br)] : null;
+    }
+
     function bordersAt(all, iso) {
         /* The borders download of one day from the file of every unit and span (geodata/borders.py): the features
            whose span holds the day, as the server's /download/borders.geojson?date= sends them. */
@@ -322,7 +480,8 @@
             period: {start: start, end: open ? "" : end}, attribution: all.attribution, features: feats};
     }
 
-    return {bordersAt: bordersAt, fill: fill, words: words, cldrDate: cldrDate, number: number,
+    return {bordersAt: bordersAt, unitName: unitName, unitNames: unitNames, labelLayout: labelLayout, roomAt: roomAt,
+        calloutUnits: calloutUnits, splitName: splitName, fill: fill, words: words, cldrDate: cldrDate, number: number,
         clampStop: clampStop, stopOf: stopOf, stateIndex: stateIndex, unitFills: unitFills,
         borderSet: borderSet, ghostSet: ghostSet, changeText: changeText, changeParts: changeParts, parseDate: parseDate,
         visibleEvents: visibleEvents,

@@ -87,7 +87,9 @@ def register(app: Dash, atlas: Atlas, default_year: int) -> None:
             _bad_request("details request must be an object")
         unit = _valid_unit(atlas, request.get("unit"))
         state = _valid_index(request.get("state"), n_states)
-        return details.details_panel(atlas, unit, state, lang)
+        stop = request.get("stop")   # the slider's date: the unit is named as it was called then
+        when = atlas.data["stops"][_valid_index(stop, len(stops))] if stop is not None else None
+        return details.details_panel(atlas, unit, state, lang, when)
 
     app.clientside_callback(
         ClientsideFunction(namespace="atlas", function_name="init"),

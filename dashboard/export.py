@@ -21,6 +21,7 @@ from typing import Any
 from dash import dcc
 from geodata import borders
 
+from geodata.catalog import unit_records
 from geodata.errors import DataError
 
 from . import downloads, i18n, layout, lessons, tour, trust
@@ -173,11 +174,14 @@ def details_bundle(lang: str) -> dict[str, list[list[Any]]]:
     atlas = load_atlas()
     out: dict[str, list[list[Any]]] = {}
     states = atlas.data["states"]
+    records = unit_records()
     for unit, rows in atlas.periods.items():
         out[unit] = []
-        for row in rows:
-            k = max(i for i, s in enumerate(states) if s["date"] <= max(row["start"], states[0]["date"]))
-            out[unit].append([row["start"], to_static_html(details.details_panel(atlas, unit, k, lang), lang)])
+        # a panel per status row, and one more where the unit's name of the period changes within a row
+        renamed = [e["until"].isoformat() for e in records.get(unit, {}).get("names_by_date", ()) if e["until"]]
+        for start in sorted({*(row["start"] for row in rows), *renamed}):
+            k = max(i for i, s in enumerate(states) if s["date"] <= max(start, states[0]["date"]))
+            out[unit].append([start, to_static_html(details.details_panel(atlas, unit, k, lang, start), lang)])
     return out
 
 

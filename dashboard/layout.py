@@ -38,7 +38,7 @@ def build_layout(atlas: Atlas, stop: int, play_ms: int, view: View | None = None
     side_column = [
         legend.legend(lang),
         trust.perspectives_panel(atlas, lang),
-        details.region_panel(atlas, view.region, state, lang),
+        details.region_panel(atlas, view.region, state, lang, date_iso),
         area.area_panel(data, stop, lang),
         events.events_panel(lang),
         downloads.download_panel(date_iso, lang),

@@ -20,6 +20,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import math
 import sys
 from pathlib import Path
 from typing import Any
@@ -46,6 +47,9 @@ VIEW = (70.0, 19.0, 142.0, 62.0)
 CONTEXT_BOX = (62.0, 12.0, 152.0, 64.0)
 WIDTH = 1000.0             # SVG user units across the view
 NDIGITS = 1                # SVG coordinates rounded to 0.1 unit (0.1 px at 1000 px wide)
+# Half-heights (map units) of the label boxes whose room is stored per unit: the page's label text is 10-16 px
+# tall, which is 5-40 units from a zoomed-in laptop to a phone, on one line or two.
+LABEL_HALF_HEIGHTS = (2, 3, 4.5, 6.5, 9, 12, 16, 21, 28, 38, 50, 65, 85)
 
 
 def simplify_coverage(ids: list[str], geoms: list[Any], edge_pairs: list[tuple[str, str]],
@@ -118,6 +122,52 @@ class Frame:
         return "".join(out)
 
 
+def label_anchor(shape: Any) -> list[list[float]]:
+    """Where a unit's name may go on the map, in map units: up to three [x, y, room...], best first.
+
+    x, y is, of the pole of inaccessibility of the unit's largest part (the inside point farthest from its edge)
+    and a grid of points inside it, the one with the widest room for a name (names are wider than tall), so the
+    name sits inside the region whatever its shape; room[n] is the largest half-width of a box centred there
+    with half-height LABEL_HALF_HEIGHTS[n] that stays inside the unit (0: none). The page shows a name
+    only where its box fits, so small regions lose their name until the reader zooms in.
+    """
+    from shapely.ops import polylabel
+
+    if shape.is_empty:
+        return []
+    part = max(shapely.get_parts(shape), key=lambda g: g.area)
+    prepared = shapely.prepared.prep(shape)
+    widest = float(part.bounds[2] - part.bounds[0])
+
+    def half_width(x: float, y: float, hh: float) -> float:
+        """The largest half-width of a box of half-height hh centred on x, y inside the unit (bisection)."""
+        if not prepared.contains(shapely.box(x - 0.1, y - hh, x + 0.1, y + hh)):
+            return 0.0
+        lo, hi = 0.0, widest
+        for _ in range(16):
+            mid = (lo + hi) / 2
+            lo, hi = (mid, hi) if prepared.contains(shapely.box(x - mid, y - hh, x + mid, y + hh)) else (lo, mid)
+        return lo
+
+    pole = polylabel(part, tolerance=0.5)
+    # names are wider than tall: of the pole and a grid of inside points, the centre with the widest two-line box
+    x0, y0, x1, y1 = part.bounds
+    cands = [(pole.x, pole.y)] + [(x0 + (x1 - x0) * (i + 0.5) / 12, y0 + (y1 - y0) * (j + 0.5) / 12)
+                                  for i in range(12) for j in range(12)]
+    # the best centre for a short name on one line, for two lines, and for two lines on a phone (taller in map
+    # units), plus the roomiest elsewhere: a marker or another name may block one of them
+    chosen: list[tuple[float, float]] = []
+    apart = 0.05 * max(widest, float(y1 - y0))
+    for probe in (9, 28, 38, 16):
+        scored = sorted(((round(half_width(cx, cy, probe)), -n, cx, cy) for n, (cx, cy) in enumerate(cands)), reverse=True)
+        for w, _, cx, cy in scored:
+            if w > 0 and all(math.hypot(cx - ox, cy - oy) >= apart for ox, oy in chosen):
+                chosen.append((cx, cy))
+                break
+    chosen = chosen or [(pole.x, pole.y)]
+    return [[round(cx, 1), round(cy, 1), *[round(half_width(cx, cy, hh), 1) for hh in LABEL_HALF_HEIGHTS]]
+            for cx, cy in chosen]
+
 def build_states(layer: list[dict[str, Any]], units: list[str], state_dates: list[dt.date],
                  status_ids: list[str], claimant_ids: list[str], data_dir: Path) -> list[dict[str, Any]]:
     """One compact record per state (a span between change dates): statuses, claims, borders, areas, changes."""
@@ -189,12 +239,16 @@ def build_bundle(data_dir: Path = DATA_DIR) -> dict[str, Any]:
     simple, lines = simplify_coverage(units + context_ids, [*units_gdf.geometry, *context.geometry],
                                       list(zip(edges_gdf.a, edges_gdf.b)))
     frame = Frame()
+    drawn = [shapely.transform(g, lambda c: np.column_stack(frame.xy(c[:, 0], c[:, 1]))) for g in simple[:len(units)]]
     ex, ey = frame.xy([e.lon for e in events], [e.lat for e in events])
     map_json = {
         "viewBox": [0, 0, WIDTH, frame.height],
         "units": units,
         "unitPaths": [frame.path(g) for g in simple[:len(units)]],
         "unitApprox": [u in approx for u in units],
+        "labelHalfHeights": list(LABEL_HALF_HEIGHTS),
+        # names are placed in the part of each unit inside the view (Russia and China reach beyond it)
+        "labels": [label_anchor(shapely.intersection(g, shapely.box(8, 8, WIDTH - 8, frame.height - 8))) for g in drawn],
         "context": [frame.path(g) for g in context_for_display(list(context.geometry))],
         "edges": [frame.path(g) for g in lines],
         "edgeApprox": [a in approx or b in approx for a, b in zip(edges_gdf.a, edges_gdf.b)],
@@ -218,6 +272,9 @@ def build_bundle(data_dir: Path = DATA_DIR) -> dict[str, Any]:
     timeline = {
         "first": FIRST.isoformat(), "last": LAST.isoformat(), "modes": list(MODES),
         "units": units, "statuses": status_ids, "claimants": claimant_ids,
+        # per status, the claimants its label already names ("claimed by China"): a one-line summary omits them
+        "labelClaims": [[i for i, c in enumerate(claimant_ids) if claimants[c]["chinese"]]
+                        if statuses[s].get("label_names_chinese_claim") else [] for s in status_ids],
         "unitArea": [round(float(a)) for a in units_gdf.area_km2],
         "stops": [d.isoformat() for d in stops],
         "stopState": [_last_on_or_before(state_dates, d) for d in stops],
@@ -234,6 +291,7 @@ def build_bundle(data_dir: Path = DATA_DIR) -> dict[str, Any]:
     out = {"map.json": map_json, "timeline.json": timeline}
     for lang in LANGUAGES:
         out[f"text-{lang}.json"] = text_bundle(lang, units, status_ids, claimant_ids, events, periods, data_dir)
+        out[f"text-{lang}.json"]["datedNames"] = dated_names(records, units, lang)
     return out
 
 
@@ -303,6 +361,13 @@ def contemporary_texts(lang: str, events: list[Any], data_dir: Path) -> dict[str
             days[iso] = days.get(iso, False) or e.id in old_style
     by_date = {iso: shown_date(iso, "day", lang, old, data_dir) for iso, old in sorted(days.items())}
     return {"events": {k: v for k, v in by_event.items() if v}, "dates": {k: v for k, v in by_date.items() if v}}
+
+
+def dated_names(records: dict[str, dict], units: list[str], lang: str) -> list[list[list[str]]]:
+    """Names of the period per unit in one language, as units.yaml's names_by_date gives them:
+    [[until ISO ("" on the last, open entry), name], ...], [] for a unit with one name (text "units")."""
+    return [[[e["until"].isoformat() if e["until"] else "", e[lang]] for e in records.get(u, {}).get("names_by_date", ())]
+            for u in units]
 
 
 def dumps(obj: Any) -> str:

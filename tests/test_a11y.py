@@ -149,8 +149,8 @@ def test_date_and_changes_are_announced(page) -> None:
     text = live.inner_text()
     assert text.startswith("1921年7月11日。")
     zh, state = ATLAS.texts["zh"], ATLAS.data["states"][ATLAS.data["stopState"][target]]
-    for unit, _old, new in state["changes"]:   # each change named: the region and its new status
-        assert zh["units"][unit] in text and zh["statuses"][new] in text
+    for unit, _old, new in state["changes"]:   # each change named: the region (its name then) and its new status
+        assert geodata.unit_name(ATLAS.data["units"][unit], state["date"], "zh") in text and zh["statuses"][new] in text
     assert "本日发生变化" in text and data_text("zh", "units", "outer_mongolia", "name")[0] in text
     # the details panel is not read out whole: a region's choice is said in one sentence (test_browser_firstsight)
     assert page.get_attribute("#details-panel", "aria-live") is None
@@ -172,7 +172,7 @@ def test_text_view_lists_what_the_map_shows(page, lang, when) -> None:
     units = page.eval_on_selector_all("#text-view-body tr", "rs => rs.map(r => r.dataset.unit)")
     for unit, (name, status, since, claims) in zip(units, rows):
         row = by_unit[unit]
-        assert name == data_text(lang, "units", unit, "name")[0]
+        assert name == geodata.unit_name(unit, when, lang)   # called as it was then
         assert status == data_text(lang, "statuses", row.status, "label")[0]
         assert since == date_words(row.since, lang)
         want = [data_text(lang, "claimants", c, "label")[0] for c in row.claimed_by.split(",") if c]

@@ -6,6 +6,8 @@ from urllib.parse import parse_qs, urlparse
 
 import pytest
 
+import geodata
+
 from dashboard import figures
 from dashboard.data import load_atlas
 from dashboard.i18n import HTML_LANG, date_words, t
@@ -169,15 +171,17 @@ def test_page_in_each_language(page, lang) -> None:
     assert page.inner_text("h1") == t(lang, "header.title")
     assert page.inner_text("#date-text") == date_words("1921-07-11", lang)
     assert page.inner_text("#play-button") == t(lang, "controls.play")
-    assert page.inner_text("#details-panel .unit-name") == data["unitNames"][data["units"].index("outer_mongolia")]
+    # units are called by their names of the period (geodata.unit_name) in the panel, the table and the tooltip
+    named = geodata.unit_name("outer_mongolia", "1921-07-11", lang)
+    assert page.inner_text("#details-panel .unit-name") == named
     first = page.locator("#text-view-body tr").first
-    assert first.locator("th").inner_text() == data["unitNames"][0]
+    assert first.locator("th").inner_text() == geodata.unit_name(data["units"][0], "1921-07-11", lang)
     legend = page.inner_text("#legend")
     assert t(lang, "legend.control") in legend
     box = page.locator("#map path.unit[data-unit=outer_mongolia]").bounding_box()
     page.mouse.move(box["x"] + box["width"] * 0.25, box["y"] + box["height"] * 0.5)
     page.wait_for_selector("#map .map-tip:not([hidden])")
-    assert page.inner_text("#map .map-tip b") == data["unitNames"][data["units"].index("outer_mongolia")]
+    assert page.inner_text("#map .map-tip b") == named
     event_titles = page.locator("#event-list button.event-title")
     # every event has a text in the page's language: none is marked English and no fallback note is shown
     shown = data["events"][int(event_titles.first.get_attribute("data-index"))]

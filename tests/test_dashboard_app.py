@@ -64,6 +64,20 @@ def test_details_callback_valid_and_invalid(client) -> None:
         assert resp.status_code == 400, bad
 
 
+def test_details_are_named_as_at_the_slider_date(client) -> None:
+    """The request's `stop` names the unit as it was called then (the state may begin before a renaming)."""
+    atlas = load_atlas()
+    stop = atlas.stop_of("1993-01-01")
+    request = {"unit": "outer_mongolia", "state": atlas.data["stopState"][stop], "stop": stop}
+    ok = _post(client, _details_request(request))
+    assert ok.status_code == 200
+    heading = ok.get_json()["response"]["details-panel"]["children"]["props"]["children"][0]["props"]
+    assert (heading["children"], heading["className"]) == ("Mongolia", "unit-name")
+    for bad in (-1, 10**6, "3", [1]):
+        resp = _post(client, _details_request({**request, "stop": bad}))
+        assert resp.status_code == 400, bad
+
+
 def test_wrongly_shaped_inputs_get_400(client) -> None:
     body = _details_request(None)
     body["inputs"] = "nope"

@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from geodata.catalog import unit_records
+
 from dashboard import export, i18n
 from dashboard.data import BUNDLE_FILES, PAGE_DIR, load_atlas
 from geodata.io import DATA_DIR
@@ -67,9 +69,14 @@ def test_region_details_for_every_unit_and_period(site: Path) -> None:
     atlas = load_atlas()
     _, details = _preloaded(site / "data" / "details-zh.js")
     assert set(details) == set(atlas.units)
+    records = unit_records()
     for unit, rows in atlas.periods.items():
-        assert [r[0] for r in details[unit]] == [r["start"] for r in rows]
+        # one panel per status row, and one where the unit's name of the period changes inside a row
+        renamed = {e["until"].isoformat() for e in records[unit].get("names_by_date", ()) if e["until"]}
+        assert [r[0] for r in details[unit]] == sorted({r["start"] for r in rows} | renamed)
     assert "外蒙古" in details["outer_mongolia"][0][1]
+    renamed_1992 = dict(details["outer_mongolia"])["1992-02-12"]
+    assert '<h3 class="unit-name">蒙古国</h3>' in renamed_1992 or ">蒙古国</h3>" in renamed_1992
 
 
 def test_downloads_are_files_for_every_period(site: Path) -> None:

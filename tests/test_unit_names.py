@@ -104,3 +104,46 @@ def test_a_missing_mongolian_unit_name_is_an_error_not_english(data_copy: Path) 
     _edit_yaml(i18n.translation_path("mn", data_copy), lambda mn: mn["units"]["barga"].pop("name"))
     with pytest.raises(geodata.DataError, match=r"mn\.yaml: units\.barga\.name is missing"):
         unit_name("barga", "1900-01-01", "mn", data_copy)
+
+
+@pytest.mark.parametrize("lang", ["en", "zh", "mn"])
+def test_bundle_and_details_panel_use_the_names_of_the_period(lang: str) -> None:
+    """The page's dated names (text-<lang>.json datedNames, read by nba_model.unitName) are units.yaml's, and the
+    details panel is headed by the name at the slider's date, with the timeless names beside it."""
+    import json
+
+    from dashboard import layout
+    from dashboard.data import PAGE_DIR, load_atlas
+
+    atlas = load_atlas()
+    text = json.loads((PAGE_DIR / f"text-{lang}.json").read_text(encoding="utf-8"))
+    for i, unit in enumerate(atlas.data["units"]):
+        for until, name in text["datedNames"][i]:
+            if until:   # the day before an `until` still has this name
+                import datetime as dt
+                day = (dt.date.fromisoformat(until) - dt.timedelta(days=1)).isoformat()
+                assert unit_name(unit, day, lang) == name
+    for when in ("1913-01-01", "1925-01-01", "1950-01-01", "1993-01-01"):
+        k = atlas.data["stopState"][atlas.stop_of(when)]
+        panel = layout.details_panel(atlas, "outer_mongolia", k, lang, when)
+        assert panel.children[0].children == unit_name("outer_mongolia", when, lang)
+        timeless = atlas.texts[lang]["units"][atlas.data["units"].index("outer_mongolia")]
+        assert timeless in panel.children[1].children
+
+
+@pytest.mark.parametrize("lang, old, new", [("en", "Urga", "Ulaanbaatar"), ("zh", "库伦", "乌兰巴托"),
+                                            ("mn", "Хүрээ", "Улаанбаатар")])
+def test_events_call_urga_by_its_name_of_the_date(lang: str, old: str, new: str) -> None:
+    """Urga until 26 November 1924, Ulaanbaatar after, in each event's place, title and summary (the modern name
+    may stand beside the old one as a gloss, "Urga (Ulaanbaatar)"; after 1924 Urga appears only with the new name)."""
+    events = yaml.safe_load((DATA_DIR / "events.yaml").read_text(encoding="utf-8"))
+    found = []
+    for e in events:
+        when = str(e["date"])
+        for field in ("place", "title", "summary"):
+            text = e.get(field) or "" if lang == "en" else i18n.translate(lang, "events", e["id"], field, default="")
+            if when < "1924-11-26" and new in text and old not in text:
+                found.append((e["id"], field, text))
+            if when >= "1924-11-26" and old in text and new not in text:
+                found.append((e["id"], field, text))
+    assert found == []

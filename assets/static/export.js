@@ -17,7 +17,8 @@
         if (!panel) { return; }
         if (!request || !request.unit) { panel.innerHTML = emptyDetails; return; }
         var iso = d.states[request.state].date, rows = NBA.preloaded["details-" + cfg.lang + ".json"][request.unit] || [];
-        var row = rows.filter(function (r) { return r[0] <= iso; }).pop() || rows[0];
+        var when = request.stop !== undefined ? d.stops[request.stop] : iso;   /* the names of the period follow the slider */
+        var row = rows.filter(function (r) { return r[0] <= when; }).pop() || rows[0];
         panel.innerHTML = row ? row[1] : emptyDetails;
         var now = panel.querySelector(".strip .now"), first = Date.parse(d.first), last = Date.parse(d.last);
         if (now) { now.style.left = (100 * (Date.parse(iso) - first) / (last - first)).toFixed(3) + "%"; }

@@ -6,17 +6,19 @@ from typing import Any
 
 from dash import dcc, html
 
+import geodata
+
 from .. import figures, trust
 from ..data import Atlas
 from ..i18n import data_text, date_words, format_number, t
 from .common import data_span, source_links
 
 
-def region_panel(atlas: Atlas, unit: str | None, state: int, lang: str) -> Any:
+def region_panel(atlas: Atlas, unit: str | None, state: int, lang: str, when: str | None = None) -> Any:
     """The panel: heading, Clear, the region picker and the details (or the 'nothing selected' message)."""
     names = atlas.texts[lang]["units"]
     options = [{"label": name, "value": u} for u, name in zip(atlas.data["units"], names)]
-    details = details_panel(atlas, unit, state, lang) if unit else html.P(t(lang, "panel.empty"), className="empty")
+    details = details_panel(atlas, unit, state, lang, when) if unit else html.P(t(lang, "panel.empty"), className="empty")
     return html.Section([
         html.Div([
             html.H2(t(lang, "panel.region"), className="panel-title", id="region-heading"),
@@ -66,16 +68,18 @@ def status_strip(atlas: Atlas, unit: str, iso: str, lang: str = "en") -> Any:
     ], className="strip-wrap")
 
 
-def details_panel(atlas: Atlas, unit: str | None, state_index: int, lang: str = "en") -> Any:
-    """The details panel for a unit at a state, in a language (or the plain 'nothing selected' message)."""
+def details_panel(atlas: Atlas, unit: str | None, state_index: int, lang: str = "en", when: str | None = None) -> Any:
+    """The details panel for a unit at a state, in a language (or the plain 'nothing selected' message); the unit
+    is named as it was called on `when` (ISO; default the state's date), its timeless names beside."""
     if not unit or unit not in atlas.units:
         return html.P(t(lang, "panel.empty"), className="empty")
     info = atlas.units[unit]
     iso = atlas.data["states"][state_index]["date"]
     periods = atlas.periods.get(unit, [])
     row = _period_at(periods, iso)
-    name = data_text(lang, "units", unit, "name")[0]
-    names = list(dict.fromkeys(n for n in (info.get("name"), info.get("name_zh"), info.get("name_local"))
+    name = geodata.unit_name(unit, when or iso, lang)
+    own = data_text(lang, "units", unit, "name")[0]
+    names = list(dict.fromkeys(n for n in (own, info.get("name"), info.get("name_zh"), info.get("name_local"))
                                if n and n != name))
     parts: list[Any] = [html.H3(name, className="unit-name")]
     if names:

@@ -248,3 +248,73 @@ test("the address carries the comparison and the lock", () => {
     assert.equal(M.viewQuery(TL, {stop: 2, mode: "control", unit: null, lang: "en", compare: 4, lock: ""}, "?embed=1"),
         "?date=1700-06-01&compare=1800&embed=1");
 });
+
+test("a unit is called by its name of the period, else by its one name", () => {
+    const text = {units: ["Outer Mongolia", "Beta"],
+        datedNames: [[["1911-12-01", "Outer Mongolia (Qing)"], ["1924-11-26", "Bogd Khanate of Mongolia"], ["", "Mongolian People's Republic"]], []]};
+    assert.equal(M.unitName(text, 0, "1911-11-30"), "Outer Mongolia (Qing)");
+    assert.equal(M.unitName(text, 0, "1911-12-01"), "Bogd Khanate of Mongolia");   /* `until` is exclusive */
+    assert.equal(M.unitName(text, 0, "1930-01-01"), "Mongolian People's Republic");
+    assert.equal(M.unitName(text, 1, "1930-01-01"), "Beta");
+    assert.deepEqual(M.unitNames(text, "1920-01-01"), ["Bogd Khanate of Mongolia", "Beta"]);
+    assert.equal(M.unitName({units: ["Gamma"]}, 0, "1930-01-01"), "Gamma");
+});
+
+test("the committed bundle names Outer Mongolia by period in each language", () => {
+    const read = (lang) => require(`../../geodata/page/text-${lang}.json`);
+    const tl = require("../../geodata/page/timeline.json"), i = tl.units.indexOf("outer_mongolia");
+    assert.equal(M.unitName(read("en"), i, "1923-06-01"), "Bogd Khanate of Mongolia");
+    assert.equal(M.unitName(read("en"), i, "1925-01-01"), "Mongolian People's Republic");
+    assert.equal(M.unitName(read("zh"), i, "1945-12-31"), "外蒙古（蒙古人民共和国）");
+    assert.equal(M.unitName(read("zh"), i, "1946-01-05"), "蒙古人民共和国");
+    assert.equal(M.unitName(read("zh"), i, "1993-01-01"), "蒙古国");
+    assert.equal(M.unitName(read("mn"), i, "1913-01-01"), "Богд хаант Монгол Улс");
+    assert.equal(M.unitName(read("mn"), i, "1993-01-01"), "Монгол Улс");
+});
+
+test("the one-line status does not repeat a claim its label already states", () => {
+    const tl = {states: [{s: [0, 1], c: [[0], [0, 1]]}], labelClaims: [[0], []]};
+    const text = {statuses: ["Independent in practice, claimed by China", "Contested"], claimants: ["Republic of China", "Japan"]};
+    assert.equal(M.statusLine(tl, text, null, 0, 0), "Independent in practice, claimed by China");
+    assert.equal(M.statusLine(tl, text, null, 0, 1), "Contested; claimed by Republic of China, Japan");
+});
+
+test("names go inside their region where they fit, else beside it or nowhere; labels never overlap", () => {
+    const H = [5, 10, 20];
+    const big = {i: 0, anchors: [[100, 100, 60, 50, 40]], one: 60, two: [30, 30]};
+    const wide = {i: 1, anchors: [[100, 100, 60, 50, 40]], one: 60, two: null};
+    const tiny = {i: 2, anchors: [[300, 100, 3, 2, 0]], one: 40, two: null, callout: true};
+    const hidden = {i: 3, anchors: [[400, 100, 3, 2, 0]], one: 40, two: null};
+    const out = M.labelLayout({ppu: 1, fontPx: 10, view: [0, 0, 600, 300], halfHeights: H, regions: [big, wide, tiny, hidden],
+        markers: [{x: 150, y: 200}], events: [{index: 7, x: 150, y: 200, width: 50}]});
+    const placed = {};
+    out.regions.forEach((r) => { placed[r.i] = r; });
+    assert.equal(placed[0].from, null);                       /* inside, at its anchor */
+    assert.deepEqual([placed[0].x, placed[0].y], [100, 100]);
+    assert.ok(placed[1] === undefined || placed[1].y !== 100);  /* the same spot is taken: moved or left out */
+    assert.ok(placed[2].from);                                /* too small: beside it, with a leader line */
+    assert.equal(placed[3], undefined);                       /* too small and no callout: unnamed */
+    assert.equal(out.events.length, 1);
+    assert.deepEqual([out.events[0].dx, out.events[0].anchor], [0, "middle"]);
+    assert.ok(out.events[0].dy < 0);                          /* above its marker */
+    /* a name too wide for the room is cut into two lines */
+    const two = M.labelLayout({ppu: 1, fontPx: 10, view: [0, 0, 600, 300], halfHeights: H,
+        regions: [{i: 0, anchors: [[100, 100, 36, 36, 36]], one: 90, two: [50, 40]}]});
+    assert.equal(two.regions[0].lines, 2);
+    assert.deepEqual(M.splitName("Mongolian People's Republic"), ["Mongolian", "People's Republic"]);
+    assert.deepEqual(M.splitName("外蒙古（博克多汗国）"), ["外蒙古", "（博克多汗国）"]);
+    assert.equal(M.splitName("Tuva"), null);
+});
+
+test("callouts only for regions whose status differs from China's and Russia's", () => {
+    const tl = {units: ["a", "china", "russia", "b"], states: [{s: [2, 0, 1, 0]}]};
+    assert.deepEqual(M.calloutUnits(tl, 0), [true, false, false, false]);
+});
+
+test("a large region's name overhangs its edges rather than vanish; a small one's never does", () => {
+    const H = [5, 10, 20];
+    const regions = [{i: 0, anchors: [[100, 100, 20, 20, 20]], one: 90, two: null, overhang: true},
+        {i: 1, anchors: [[300, 100, 20, 20, 20]], one: 90, two: null}];
+    const out = M.labelLayout({ppu: 1, fontPx: 10, view: [0, 0, 600, 300], halfHeights: H, regions: regions});
+    assert.deepEqual(out.regions.map((r) => [r.i, r.x, r.y]), [[0, 100, 100]]);
+});
