@@ -63,7 +63,7 @@ def read_bundle(name: str, folder: Path = PAGE_DIR) -> dict[str, Any]:
 @lru_cache(maxsize=1)
 def load_atlas() -> Atlas:
     """Load the bundle and the small catalogues (cached: runs once per process, in a few milliseconds)."""
-    geodata.check(ui_dir=i18n.UI_DIR)   # the same check as `python -m geodata.validate`, before anything is read
+    geodata.check(ui_dir=i18n.UI_DIR, geometry=False)   # validate's loader and rules; the shapes by their digests
     timeline = read_bundle("timeline.json")
     texts = {name[5:-5]: read_bundle(name) for name in BUNDLE_FILES if name.startswith("text-")}
     records = unit_records()

@@ -16,21 +16,17 @@ from typing import Any
 
 import brotli
 import flask
-import shapely
 from dash import html
-from shapely.geometry import mapping
 
 import geodata
 from geodata.i18n import LANGUAGES, translate
+from geodata.io import read_period_file
 
-from . import figures, i18n
+from . import i18n
 
 BORDERS_PATH = "/download/borders.geojson"
 EVENTS_PATH = "/download/events.csv"
 ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-LICENCE = ("Boundaries: Natural Earth (public domain), cut and simplified by the Northern Border Atlas; "
-           "statuses researched for the atlas, with sources in the app. Where a feature has approximate=true, some of "
-           "its lines are approximate.")
 CSV_COLUMNS = ("id", "date", "date_precision", "title", "place", "lat", "lon", "regions", "contested", "summary",
                "date_note", "uncertainty", "sources")
 
@@ -83,35 +79,9 @@ def period_of(when: dt.date) -> tuple[str, str]:
     return start.isoformat(), end
 
 
-def _geometry(geom: Any, ndigits: int = 3) -> dict[str, Any]:
-    """GeoJSON geometry (RFC 7946: exterior rings counter-clockwise), coordinates rounded."""
-    g = mapping(shapely.orient_polygons(geom, exterior_cw=False))
-    return {"type": g["type"], "coordinates": figures._round_coords(g["coordinates"], ndigits)}
-
-
 def borders_geojson(start: str) -> str:
-    """The map of one period as GeoJSON text: regions merged by status and claim, and China's outline."""
-    day = dt.date.fromisoformat(start)
-    layer = geodata.load_layer()
-    rows = layer[(layer.start <= start) & ((layer.end == "") | (layer.end > start))]
-    features = []
-    for (status, claimed), group in rows.groupby(["status", "claimed_by"], sort=True):
-        first = group.iloc[0]
-        features.append({"type": "Feature", "properties": {
-            "kind": "status", "status": status, "status_label": first.status_label,
-            "claimed_by": [c for c in claimed.split(",") if c], "china_control": bool(first.china_control),
-            "china_claim": bool(first.china_claim), "regions": list(group.region),
-            "names": list(group.name), "approximate": bool((group.precision == "approximate").any()),
-        }, "geometry": _geometry(shapely.union_all(group.geometry.values))})
-    for mode in geodata.MODES:
-        outline = geodata.china_outline(day, mode)
-        if not outline.is_empty:
-            features.append({"type": "Feature", "properties": {"kind": "china", "mode": mode},
-                             "geometry": _geometry(outline)})
-    _, end = period_of(day)
-    collection = {"type": "FeatureCollection", "name": f"northern-border-atlas-{start}",
-                  "period": {"start": start, "end": end}, "licence": LICENCE, "features": features}
-    return json.dumps(collection, ensure_ascii=False, separators=(",", ":"))
+    """The map of one period as GeoJSON text: the build's period file (geodata.build.period_collection), as it is."""
+    return read_period_file(start)
 
 
 def _cell(value: Any) -> Any:

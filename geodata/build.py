@@ -17,10 +17,11 @@ import numpy as np
 import shapely
 from shapely.geometry import Polygon, box, mapping
 
-from . import bundle, source
+from . import bundle, source, validate
 from .errors import DataError
 from .io import DATA_DIR
-from .layer import EQUAL_AREA_CRS, load_layer
+from .catalog import MODES
+from .layer import EQUAL_AREA_CRS, china_outline, load_layer
 
 SIMPLIFY_TOLERANCE = 0.02  # degrees; keeps Mongolia within 0.1% of its area and the file under 400 KB
 GRID = 0.001  # degrees; coordinates are rounded to this grid (about 100 m)
@@ -293,8 +294,53 @@ def build_geometry(outdir: Path, gpkg: Path) -> dict[str, Path]:
     return paths
 
 
+LICENCE = ("Boundaries: Natural Earth (public domain), cut and simplified by the Northern Border Atlas; "
+           "statuses researched for the atlas, with sources in the app. Where a feature has approximate=true, some of "
+           "its lines are approximate.")
+PERIOD_DIGITS = 3   # coordinates of the period files (the borders download): about 100 m
+
+
+def _rounded(obj: object, ndigits: int) -> object:
+    """Nested coordinate tuples as lists of rounded floats."""
+    if isinstance(obj, (list, tuple)):
+        if obj and isinstance(obj[0], (int, float)):
+            return [round(float(v), ndigits) for v in obj]
+        return [_rounded(v, ndigits) for v in obj]
+    return obj
+
+
+def _download_geometry(geom: shapely.Geometry) -> dict:
+    """GeoJSON geometry as RFC 7946 wants it (exterior rings counter-clockwise), snapped to the grid (which also
+    drops the vertices that rounding would repeat), coordinates rounded."""
+    g = mapping(shapely.orient_polygons(shapely.set_precision(geom, 10 ** -PERIOD_DIGITS), exterior_cw=False))
+    return {"type": g["type"], "coordinates": _rounded(g["coordinates"], PERIOD_DIGITS)}
+
+
+def period_collection(layer: gpd.GeoDataFrame, start: str, end: str, data_dir: Path = DATA_DIR) -> str:
+    """The map of one period as GeoJSON text (the borders download and the export's file): units merged by status
+    and claim, and China's outline in each mode."""
+    rows = layer[(layer.start <= start) & ((layer.end == "") | (layer.end > start))]
+    features = []
+    for (status, claimed), group in rows.groupby(["status", "claimed_by"], sort=True):
+        first = group.iloc[0]
+        features.append({"type": "Feature", "properties": {
+            "kind": "status", "status": status, "status_label": first.status_label,
+            "claimed_by": [c for c in claimed.split(",") if c], "china_control": bool(first.china_control),
+            "china_claim": bool(first.china_claim), "regions": list(group.region),
+            "names": list(group.name), "approximate": bool((group.precision == "approximate").any()),
+        }, "geometry": _download_geometry(shapely.union_all(group.geometry.values))})
+    for mode in MODES:
+        outline = china_outline(start, mode, data_dir)
+        if not outline.is_empty:
+            features.append({"type": "Feature", "properties": {"kind": "china", "mode": mode},
+                             "geometry": _download_geometry(outline)})
+    collection = {"type": "FeatureCollection", "name": f"northern-border-atlas-{start}",
+                  "period": {"start": start, "end": end}, "licence": LICENCE, "features": features}
+    return json.dumps(collection, ensure_ascii=False, separators=(",", ":"))
+
+
 def build_periods(outdir: Path) -> list[Path]:
-    """Write one GeoJSON per period (units dissolved by status) into outdir/periods."""
+    """Write one GeoJSON per period (the borders download, see period_collection) into outdir/periods."""
     layer = load_layer(data_dir=outdir)
     folder = outdir / "periods"
     folder.mkdir(exist_ok=True)
@@ -304,15 +350,8 @@ def build_periods(outdir: Path) -> list[Path]:
     starts = sorted(set(layer.start))
     for n, start in enumerate(starts):
         end = starts[n + 1] if n + 1 < len(starts) else ""
-        rows = layer[(layer.start <= start) & ((layer.end == "") | (layer.end > start))]
-        features = []
-        for status, group in rows.groupby("status", sort=True):
-            features.append(_feature(
-                {"status": status, "status_label": group.status_label.iloc[0], "start": start, "end": end,
-                 "regions": sorted(group.region)},
-                shapely.set_precision(shapely.union_all(group.geometry.values), GRID)))
         path = folder / f"{start}.geojson"
-        path.write_text(_feature_collection(features), encoding="utf-8")
+        path.write_text(period_collection(layer, start, end, outdir), encoding="utf-8")
         written.append(path)
     return written
 
@@ -343,6 +382,7 @@ def build(outdir: Path = DATA_DIR) -> dict[str, Path]:
         paths[f"periods/{path.name}"] = path
     for name, path in bundle.write_bundle(outdir / "page", outdir).items():
         paths[f"page/{name}"] = path
+    paths[validate.MANIFEST] = validate.write_manifest(outdir)   # the shapes checked once, here; start-up trusts digests
     return paths
 
 

@@ -306,6 +306,10 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     for name, path in write_bundle(args.out, args.data).items():
         print(f"{name}: {path.stat().st_size / 1024:.1f} KB")
+    if args.out.resolve() == (args.data / "page").resolve():   # the period files show the same YAML: keep them with it
+        from . import build, validate
+
+        print(f"periods: {len(build.build_periods(args.data))} files; {validate.write_manifest(args.data).name} written")
     return 0
 
 

@@ -1,6 +1,8 @@
 """Status rows per unit from periods.yaml: who held each unit when, who claimed it, and sources."""
 from __future__ import annotations
 
+import datetime as dt
+from functools import lru_cache
 from pathlib import Path
 
 from .dates import FIRST, LAST, parse_date
@@ -66,3 +68,16 @@ def load_periods(units: dict[str, dict], statuses: dict[str, dict], claimants: d
             })
             expected_start = end if end is not None else expected_start
     return rows
+
+
+def change_dates(data_dir: Path = DATA_DIR) -> list[dt.date]:
+    """Every date after 1689-01-01 on which any unit's status or claimant changes (no geometry needed)."""
+    return list(_change_dates(Path(data_dir)))
+
+
+@lru_cache(maxsize=8)   # read once per process and folder, like the layer it used to come from
+def _change_dates(data_dir: Path) -> tuple[dt.date, ...]:
+    from .catalog import load_claimants, load_statuses, unit_records   # catalog imports this module
+
+    rows = load_periods(unit_records(data_dir), load_statuses(data_dir), load_claimants(data_dir), data_dir)
+    return tuple(sorted({dt.date.fromisoformat(r["start"]) for r in rows if r["start"] != FIRST.isoformat()}))
