@@ -29,6 +29,7 @@ from .events import Event, load_events
 from .glossary import glossary_path, load_glossary
 from .i18n import translation_problems, ui_problems
 from .io import DATA_DIR, read_json, read_yaml
+from .models import ChecksFile, validated
 from .periods import load_periods
 from .publishers import citation_problems
 from .tour import TourStop, load_tour
@@ -334,14 +335,8 @@ def _event_problems(data_dir: Path, rows: list[dict], events: list[Event]) -> li
 def load_checks(data_dir: Path = DATA_DIR) -> dict[str, list[str]]:
     """The vocabularies of the consistency rules (checks.yaml): correction markers and doubting verdicts."""
     path = Path(data_dir) / "checks.yaml"
-    data = read_yaml(path)
-    out: dict[str, list[str]] = {}
-    for key in ("correction_markers", "verdicts_doubting"):
-        value = data.get(key) if isinstance(data, dict) else None
-        if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
-            raise DataError(path, f"{key} should be a list of texts")
-        out[key] = [v.strip() for v in value]
-    return out
+    checks = validated(path, ChecksFile, read_yaml(path))
+    return {"correction_markers": checks.correction_markers, "verdicts_doubting": checks.verdicts_doubting}
 
 
 def date_spellings(day: dt.date) -> tuple[str, ...]:
