@@ -242,7 +242,7 @@ def test_validate_command_prints_a_message_not_a_traceback(data_copy):
 
 
 REGISTRY = """\
-- {host: en.wikipedia.org, publisher: Wikipedia (English edition), kind: encyclopedia, why: Cited, versioned articles.}
+- {host: en.wikipedia.org, publisher: Wikipedia (English edition), kind: encyclopedia, why: 'Cited, versioned articles.'}
 """
 
 
@@ -300,7 +300,7 @@ def test_the_seed_texts_own_address_is_not_a_citation(tmp_path):
     ("- {host: en.wikipedia.org, publisher: W, kind: encyclopedia, why: again}", "listed twice"),
     ("- {host: 134.155.108.49, publisher: W, kind: reference, why: w}", "cannot be registered: its host is a bare IP"),
     ("- {host: staging.britannica.com, publisher: B, kind: encyclopedia, why: w}", "cannot be registered"),
-    ("- {host: britannica.com, publisher: B, kind: encyclopedia}", "lacks why"),
+    ("- {host: britannica.com, publisher: B, kind: encyclopedia}", "publisher britannica.com: why: is missing"),
 ])
 def test_a_broken_registry_entry_is_named(tmp_path, entry, message):
     data = _tiny_data(tmp_path, "https://en.wikipedia.org/wiki/Mongolia")
