@@ -13,6 +13,7 @@ import flask
 from dash import Dash
 from dash._utils import to_json
 from dash.exceptions import DependencyException
+import geodata
 from geodata.errors import DataError
 from werkzeug.exceptions import BadRequest, HTTPException
 
@@ -165,6 +166,7 @@ def create_app(settings: Settings | None = None) -> Dash:
         for lang in i18n.LANGUAGES:
             view_layout(parse_query("", stops, settings.default_year, units, None, lang))
             layout.details_panel(atlas, next(iter(atlas.units)), 0, lang)
+        downloads.period_of(geodata.FIRST)     # the downloads' period index (read once, cached)
 
     threading.Thread(target=_warm, name="warm-up", daemon=True).start()
     tour.register(app)
