@@ -57,7 +57,7 @@ def load_claims(data_dir: Path = DATA_DIR) -> dict:
         out_claims.append({
             "id": c.id, "paragraph": c.paragraph, "quote": c.quote, "verdict": c.verdict, "date": c.date,
             "date_precision": c.date_precision, "explanation": c.explanation,
-            "sources": [s.model_dump() for s in c.sources], "event": c.event, "about": list(c.about),
+            "sources": models.source_dicts(c.sources), "event": c.event, "about": list(c.about),
             "claimed_date": c.claimed_date,
         })
     return {"source_text": source_text, "paragraphs": out_paragraphs, "claims": out_claims}
@@ -83,10 +83,10 @@ def load_perspectives(data_dir: Path = DATA_DIR) -> dict:
                 raise DataError(path, f"moment {mid!r} view #{n}: unknown side {view.side!r} "
                                       f"(use one of {', '.join(SIDES)})")
             out_views.append({"side": view.side, "who": view.who, "view": view.view,
-                              "sources": [s.model_dump() for s in view.sources]})
+                              "sources": models.source_dicts(view.sources)})
         out[mid] = {
             "title": m.title, "date": m.date, "date_precision": m.date_precision, "date_note": m.date_note,
-            "facts": m.facts, "facts_sources": [s.model_dump() for s in m.facts_sources or []],
+            "facts": m.facts, "facts_sources": models.source_dicts(m.facts_sources),
             "uncertainty": m.uncertainty, "event": m.event, "views": out_views,
         }
     return out

@@ -53,7 +53,7 @@ def load_events(units: dict[str, dict] | None = None, data_dir: Path = DATA_DIR)
             raise DataError(path, f"{what} is marked contested but cites fewer than two sources")
         events.append(Event(
             id=e.id, date=e.date, date_precision=e.date_precision, title=e.title, summary=e.summary, place=e.place,
-            lat=e.lat, lon=e.lon, regions=tuple(e.regions), sources=tuple(s.model_dump() for s in e.sources),
+            lat=e.lat, lon=e.lon, regions=tuple(e.regions), sources=tuple(models.source_dicts(e.sources)),
             contested=e.contested, date_note=e.date_note, uncertainty=e.uncertainty, extra=dict(e.model_extra or {}),
         ))
     return sorted(events, key=lambda e: (e.date, e.id))

@@ -61,11 +61,19 @@ def _parse_yaml(path: Path) -> Any:
     return data
 
 
+_JSON: dict[tuple[str, int, int], Any] = {}
+
+
 def read_json(path: Path, advice: str = "") -> Any:
-    """Parse a JSON file; a missing, unreadable or unparsable file becomes a DataError (with `advice` appended)."""
+    """Parse a JSON file (once per process and version of the file: callers share the result and must not change
+    it); a missing, unreadable or unparsable file becomes a DataError (with `advice` appended)."""
     tail = f": {advice}" if advice else ""
     try:
-        return json.loads(path.read_bytes())
+        stat = path.stat()
+        key = (str(path), stat.st_mtime_ns, stat.st_size)
+        if key not in _JSON:
+            _JSON[key] = json.loads(path.read_bytes())
+        return _JSON[key]
     except FileNotFoundError:
         raise DataError(path, f"file is missing{tail}") from None
     except OSError as exc:
@@ -91,7 +99,7 @@ def read_geojson(path: Path) -> "gpd.GeoDataFrame":
     """Read a GeoJSON FeatureCollection into EPSG:4326; any failure becomes a DataError."""
     import geopandas as gpd
 
-    raw = read_json(path)
+    raw = read_json(path)   # shared: from_features only reads it
     if not isinstance(raw, dict) or raw.get("type") != "FeatureCollection":
         raise DataError(path, "is not a GeoJSON FeatureCollection")
     try:

@@ -58,7 +58,7 @@ def load_periods(units: dict[str, dict], statuses: dict[str, dict], claimants: d
                 "claimed_by": ",".join(entry.claimed_by),
                 "note": entry.note,
                 "uncertainty": entry.uncertainty,
-                "sources": [s.model_dump() for s in entry.sources],
+                "sources": models.source_dicts(entry.sources),
             })
             expected_start = end if end is not None else expected_start
     return rows

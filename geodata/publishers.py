@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import ipaddress
 import re
+from functools import lru_cache
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -33,6 +34,7 @@ ADVICE = ("add the publisher to geodata/publishers.yaml if it is reputable, "
           "else cite the canonical address of the work")
 
 
+@lru_cache(maxsize=1024)   # called for each of some thousand citations, on a few hundred hosts
 def host_problem(host: str) -> str:
     """Why a host can never be cited ('' when it may be, if registered)."""
     if host.endswith("."):
