@@ -11,7 +11,6 @@ from typing import Any
 
 import geodata
 from geodata.catalog import load_claimants, load_statuses, unit_records
-from geodata.errors import DataError
 from geodata.events import Event, load_events
 from geodata.io import DATA_DIR, read_json
 

@@ -7,7 +7,6 @@ import datetime as dt
 import gzip
 import hashlib
 import io
-import json
 import re
 import threading
 from collections.abc import Callable, Sequence
