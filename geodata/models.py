@@ -67,8 +67,8 @@ class Closed(Entry):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
 
 
-class Source(Closed):
-    """A citation: the work's title and its canonical address."""
+class Source(Entry):
+    """A citation: the work's title and its canonical address (other keys are allowed and not passed on)."""
 
     title: Text
     url: Url
