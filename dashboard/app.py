@@ -161,14 +161,19 @@ def create_app(settings: Settings | None = None) -> Dash:
     callbacks.register(app, atlas, settings.default_year)
 
     def _warm() -> None:
-        """Build each language's default page and a details panel now, so that no visitor's request pays for the
-        first reading of the translations (runs beside the server starting, not before it)."""
+        """Build each language's default page, a details panel and the default downloads now, so that no visitor's
+        request pays for the first reading of the translations or the first compression of a download (runs beside
+        the server starting, not before it)."""
         for lang in i18n.LANGUAGES:
             view_layout(parse_query("", stops, settings.default_year, units, None, lang))
             layout.details_panel(atlas, next(iter(atlas.units)), 0, lang)
         downloads.period_of(geodata.FIRST)     # the downloads' period index (read once, cached)
+        client = app.server.test_client()      # the downloads built and compressed once per process: do it now
+        for lang in i18n.LANGUAGES:
+            client.get(f"{downloads.EVENTS_PATH}?lang={lang}")
+        default = parse_query("", stops, settings.default_year, units, None, i18n.DEFAULT).stop
+        client.get(downloads.borders_href(stops[default].isoformat()))   # the period a first visitor sees
 
-    threading.Thread(target=_warm, name="warm-up", daemon=True).start()
     tour.register(app)
     server = app.server
     server.config["MAX_CONTENT_LENGTH"] = MAX_BODY_BYTES
@@ -209,6 +214,7 @@ def create_app(settings: Settings | None = None) -> Dash:
         server.logger.exception("server error")
         return flask.Response(json.dumps({"error": "internal error"}), status=500, mimetype="application/json")
 
+    threading.Thread(target=_warm, name="warm-up", daemon=True).start()   # after every route exists
     return app
 
 
