@@ -100,6 +100,7 @@
         var stateChanged = k !== page.k;
         page.k = k;
         setText("date-text", words(when));
+        setText("date-contemporary", M().contemporary(d.text, when));   /* as contemporaries wrote it, if exact */
         fixAria(stop);   /* the thumb says the date in words at once */
         var change = M().changeText(d, d.text, page.ui, stop);
         setText("change-text", change);
@@ -141,6 +142,7 @@
                 id: "event-" + ev.id});
             var head = make("div");
             head.appendChild(make("time", {datetime: ev.date, "class": "event-date"}, ev.words));
+            if (ev.contemporary) { head.appendChild(make("span", {"class": "event-contemporary"}, ev.contemporary)); }
             if (ev.place) { head.appendChild(make("span", {"class": "event-place"}, " · " + ev.place)); }
             /* not by colour alone: the event on this date and the chosen one also say so in words */
             if (ev.date === when) { head.appendChild(make("span", {"class": "badge"}, ui("onDate", "on this date"))); }

@@ -144,45 +144,5 @@
         return map;
     }
 
-    function toPng(svg, title, footer, filename) {
-        /* The map as it is now, with the date written on it, as a PNG drawn in the browser (no server). */
-        var vb = svg.getAttribute("viewBox").split(" ").map(Number), w = 1600, h = Math.round(w * vb[3] / vb[2]);
-        var clone = svg.cloneNode(true);
-        clone.setAttribute("width", w);
-        clone.setAttribute("height", h);
-        var css = "", sheet;
-        for (var n = 0; n < document.styleSheets.length; n++) {
-            sheet = document.styleSheets[n];
-            try {
-                Array.prototype.forEach.call(sheet.cssRules, function (r) { if (r.cssText.indexOf(".nba-map") >= 0) { css += r.cssText; } });
-            } catch (err) { /* a sheet we may not read */ }
-        }
-        var style = el("style", {});
-        style.textContent = css;
-        clone.insertBefore(style, clone.firstChild);
-        var img = new Image(), canvas = document.createElement("canvas");
-        canvas.width = w;
-        canvas.height = h + 90;
-        img.onload = function () {
-            var c = canvas.getContext("2d");
-            c.fillStyle = "#ffffff";
-            c.fillRect(0, 0, canvas.width, canvas.height);
-            c.drawImage(img, 0, 50, w, h);
-            c.fillStyle = "#1d232a";
-            c.font = "bold 30px sans-serif";
-            c.fillText(title, 16, 36);
-            c.fillStyle = "#55606b";
-            c.font = "18px sans-serif";
-            c.fillText(footer, 16, h + 78);
-            var a = document.createElement("a");
-            a.download = filename + ".png";
-            a.href = canvas.toDataURL("image/png");
-            document.body.appendChild(a);
-            a.click();
-            a.remove();
-        };
-        img.src = "data:image/svg+xml;charset=utf-8," + encodeURIComponent(new XMLSerializer().serializeToString(clone));
-    }
-
-    NBA.map = {create: create, toPng: toPng};
+    NBA.map = {create: create};   /* the PNG download is assets/nba_png.js */
 }(window));

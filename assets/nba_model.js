@@ -11,9 +11,13 @@
     }
 }(this, function () {
     "use strict";
-    var EN = {months: ["January", "February", "March", "April", "May", "June", "July", "August", "September",
-        "October", "November", "December"], dateDay: "{d} {month} {y}", dateMonth: "{month} {y}", dateYear: "{y}",
-        changeOn: "Changed on this date{count}: {parts}.", changeCount: " (change {n} of {total} in {year})",
+    /* English dates and numbers as Babel writes them for en_GB (geodata.cldr.browser_formats("en"); tests/test_cldr.py
+       checks this copy against Babel), used when the page config gives none (node tests). */
+    var EN_CLDR = {dates: {day: "d MMMM y", month: "MMMM y", year: "y"},
+        months: {MMM: ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sept", "Oct", "Nov", "Dec"],
+            MMMM: ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+                "November", "December"]}, group: ",", decimal: ".", grouping: [3, 3]};
+    var EN = {changeOn: "Changed on this date{count}: {parts}.", changeCount: " (change {n} of {total} in {year})",
         changeStart: "The map shows the status at the start of the atlas.", changeLast: "Last change: {date}.",
         noDataShort: "no data", noData: "No data", claimedBy: "claimed by {claims}", listSep: ", ", partSep: "; ",
         colon: ": ", borderApprox: "Border approximate", borderClose: "Border close to historical"};
@@ -27,11 +31,61 @@
 
     function s(ui, key) { return ui && ui[key] !== undefined ? ui[key] : EN[key]; }
 
+    function pad(n, width) { var t = String(n); while (t.length < width) { t = "0" + t; } return t; }
+
+    function cldrDate(pattern, y, m, d, cldr) {
+        /* Fill a CLDR date pattern ("d MMMM y", "y年M月d日", "y 'оны' MMM'ын' d") as Babel does: fields y, M and d,
+           quoted literals ('' is a quote); another field letter is left as it is (geodata.cldr.BROWSER_FIELDS). */
+        var out = "", i = 0, c, n, j;
+        while (i < pattern.length) {
+            c = pattern.charAt(i);
+            if (c === "'") {
+                if (pattern.charAt(i + 1) === "'") { out += "'"; i += 2; continue; }
+                j = i + 1;
+                while (j < pattern.length) {
+                    if (pattern.charAt(j) === "'") {
+                        if (pattern.charAt(j + 1) === "'") { out += "'"; j += 2; continue; }
+                        break;
+                    }
+                    out += pattern.charAt(j); j++;
+                }
+                i = j + 1;
+            } else if (/[A-Za-z]/.test(c)) {
+                n = 1;
+                while (pattern.charAt(i + n) === c) { n++; }
+                if (c === "y") {
+                    out += n === 2 ? pad(y % 100, 2) : pad(y, n);
+                } else if (c === "d") {
+                    out += pad(d, n);
+                } else if (c === "M") {
+                    out += n >= 4 ? cldr.months.MMMM[m - 1] : (n === 3 ? cldr.months.MMM[m - 1] : pad(m, n));
+                } else { out += pattern.substr(i, n); }
+                i += n;
+            } else { out += c; i++; }
+        }
+        return out;
+    }
+
     function words(iso, precision, ui) {
-        /* A date in words in the page's language ("6 September 1689", "1689年9月6日"). */
-        var p = String(iso).split("-"), y = parseInt(p[0], 10), m = parseInt(p[1], 10), d = parseInt(p[2], 10);
-        var tpl = precision === "year" ? s(ui, "dateYear") : (precision === "month" ? s(ui, "dateMonth") : s(ui, "dateDay"));
-        return fill(tpl, {y: y, m: m, d: d, month: s(ui, "months")[m - 1]});
+        /* A date in words in the page's language at a precision ("day", "month", "year"), from the CLDR patterns
+           the page config carries (ui.cldr): "6 September 1689", "1689年9月6日", "1689 оны 9-р сарын 6". */
+        var p = String(iso).split("-"), y = parseInt(p[0], 10), m = parseInt(p[1], 10) || 1, d = parseInt(p[2], 10) || 1;
+        var cldr = ui && ui.cldr ? ui.cldr : EN_CLDR;
+        var pattern = cldr.dates[precision === "year" || precision === "month" ? precision : "day"];
+        return cldrDate(pattern, y, m, d, cldr);
+    }
+
+    function number(value, ui) {
+        /* A whole number (rounded) grouped as CLDR does for the page's language ("1,564,116"). */
+        var cldr = ui && ui.cldr ? ui.cldr : EN_CLDR, v = Math.round(Number(value));
+        if (!isFinite(v)) { return String(value); }
+        var digits = String(Math.abs(v)), size = cldr.grouping[0], parts = [];
+        if (digits.length > size) {
+            parts.unshift(digits.slice(-size)); digits = digits.slice(0, -size); size = cldr.grouping[1];
+            while (digits.length > size) { parts.unshift(digits.slice(-size)); digits = digits.slice(0, -size); }
+        }
+        parts.unshift(digits);
+        return (v < 0 ? "-" : "") + parts.join(cldr.group);
     }
 
     function clampStop(tl, value) {
@@ -121,7 +175,7 @@
     }
 
     function viewQuery(tl, view, current) {
-        /* The query string of a view {stop, mode, unit, lang}; keeps ?lang=, ?embed=1 and ?tour= of `current`
+        /* The query string of a view {stop, mode, unit, lang}; keeps ?lang=, ?embed=1, ?tour= and ?predict=1 of `current`
            (mirrors dashboard.query.view_query). */
         var when = tl.stops[view.stop], here = new URLSearchParams(current || ""), out = new URLSearchParams();
         if (when.slice(5) === "01-01") { out.set("year", String(parseInt(when.slice(0, 4), 10))); } else { out.set("date", when); }
@@ -130,7 +184,15 @@
         if (here.has("lang") || (view.lang && view.lang !== "en")) { out.set("lang", view.lang || "en"); }
         if (here.get("embed") === "1") { out.set("embed", "1"); }
         if (here.has("tour")) { out.set("tour", here.get("tour")); }
+        if (here.get("predict") === "1") { out.set("predict", "1"); }
         return "?" + out.toString();
+    }
+
+    function contemporary(text, iso) {
+        /* The date as contemporaries wrote it, for a page's language (text-<lang>.json `dates`, computed when the
+           bundle is built from geodata/calendars.py), or "" where the date is not an exact event's. */
+        var dates = text && text.dates;
+        return dates && Object.prototype.hasOwnProperty.call(dates, iso) ? String(dates[iso]) : "";
     }
 
     function withParam(query, key, value) {
@@ -146,8 +208,20 @@
         return p + String(path).replace(/^\/+/, "");
     }
 
-    return {fill: fill, words: words, clampStop: clampStop, stopOf: stopOf, stateIndex: stateIndex, unitFills: unitFills,
+    function bordersAt(all, iso) {
+        /* The borders download of one day from the file of every unit and span (geodata/borders.py): the features
+           whose span holds the day, as the server's /download/borders.geojson?date= sends them. */
+        var feats = all.features.filter(function (f) { return f.properties.start <= iso && iso < f.properties.end; });
+        var start = feats.reduce(function (m, f) { return f.properties.start > m ? f.properties.start : m; }, "");
+        var end = feats.reduce(function (m, f) { return f.properties.end < m ? f.properties.end : m; }, "9999");
+        var open = all.features.every(function (f) { return f.properties.end <= end; });
+        return {type: "FeatureCollection", name: "northern-border-atlas-borders-" + start,
+            period: {start: start, end: open ? "" : end}, attribution: all.attribution, features: feats};
+    }
+
+    return {bordersAt: bordersAt, fill: fill, words: words, cldrDate: cldrDate, number: number,
+        clampStop: clampStop, stopOf: stopOf, stateIndex: stateIndex, unitFills: unitFills,
         borderSet: borderSet, ghostSet: ghostSet, changeText: changeText, visibleEvents: visibleEvents,
         statusLine: statusLine, sinceState: sinceState, nextChange: nextChange, viewQuery: viewQuery,
-        withParam: withParam, assetUrl: assetUrl};
+        withParam: withParam, assetUrl: assetUrl, contemporary: contemporary};
 }));

@@ -18,7 +18,7 @@ from geodata.errors import DataError
 from werkzeug.exceptions import BadRequest, HTTPException
 
 from . import callbacks, layout
-from . import downloads, tour
+from . import downloads, lessons, tour, urls
 from . import i18n, security
 from .query import View, parse_query, request_view
 from .config import ConfigError, Settings, load_settings
@@ -135,7 +135,7 @@ def create_app(settings: Settings | None = None) -> Dash:
         __name__,
         title="Northern Border Atlas",
         assets_folder=str(ASSETS),
-        assets_path_ignore=["^static$"],  # assets/static/ is the static export's own driver, not the app's
+        assets_path_ignore=["^static$", "^lessons$"],  # the static export's own driver; the worksheet's files (not the page's)
         compress=settings.compress,
         serve_locally=True,
         update_title=None,
@@ -167,14 +167,17 @@ def create_app(settings: Settings | None = None) -> Dash:
         for lang in i18n.LANGUAGES:
             view_layout(parse_query("", stops, settings.default_year, units, None, lang))
             layout.details_panel(atlas, next(iter(atlas.units)), 0, lang)
-        downloads.period_of(geodata.FIRST)     # the downloads' period index (read once, cached)
+        downloads.all_borders()                # the borders file, parsed once per process
         client = app.server.test_client()      # the downloads built and compressed once per process: do it now
         for lang in i18n.LANGUAGES:
-            client.get(f"{downloads.EVENTS_PATH}?lang={lang}")
+            client.get(urls.route(urls.EVENTS), query_string={"lang": lang})
         default = parse_query("", stops, settings.default_year, units, None, i18n.DEFAULT).stop
-        client.get(downloads.borders_href(stops[default].isoformat()))   # the period a first visitor sees
+        client.get(urls.route(urls.BORDERS), query_string={"date": stops[default].isoformat()})   # what a visitor sees
+        client.get(urls.route(urls.BORDERS_ALL))
 
+    tour.check_tour(atlas)   # a teacher's tour file (NBA_TOUR) is read now: a broken one stops start-up
     tour.register(app)
+    lessons.register(app.server)
     server = app.server
     server.config["MAX_CONTENT_LENGTH"] = MAX_BODY_BYTES
     downloads.register_routes(server, atlas)
@@ -187,7 +190,7 @@ def create_app(settings: Settings | None = None) -> Dash:
     @server.after_request
     def _cache_assets(response: flask.Response) -> flask.Response:
         # Dash adds ?m=<mtime> to asset URLs and changes it when the file changes: such a URL never goes stale.
-        if flask.request.path.startswith("/assets/") and flask.request.args.get("m") and response.status_code == 200:
+        if urls.is_asset(flask.request.path) and flask.request.args.get("m") and response.status_code == 200:
             response.headers["Cache-Control"] = LONG_CACHE
         return response
 

@@ -9,6 +9,8 @@
 | `NBA_PLAY_MS` | `350` | milliseconds between steps when "Play" runs |
 | `NBA_COMPRESS` | `1` | `0` turns off brotli/gzip compression of responses |
 | `NBA_FRAME_ANCESTORS` | `*` | who may show the atlas in an `<iframe>` (CSP `frame-ancestors`): `*` any site, `'self'` this server only, `'none'` nobody, or a space-separated list such as `'self' https://school.example`; anything else stops start-up with a message |
+| `NBA_TOUR` | (built-in) | a teacher's tour file in the format of `geodata/tour.yaml` (dates, event ids, captions and, optionally, a question and its answer per stop, each in en, zh and mn) used instead of the built-in tour, by the app and by `export`; a missing or broken file stops start-up with a message naming it |
+| `DASH_URL_BASE_PATHNAME` | `/` | Dash's own setting: serve under a path such as `/atlas/` (`DASH_REQUESTS_PATHNAME_PREFIX` behind a proxy that strips it); dashboard/urls.py follows it |
 
 Hidden, for the benchmark only: the URL flag `?render=server` makes the slider redraw the map
 through a server callback instead of in the browser, to compare the two paths.
@@ -57,6 +59,7 @@ class Settings:
     play_ms: int
     compress: bool
     frame_ancestors: str = "*"
+    tour: str = ""              # a teacher's tour file (NBA_TOUR); "" for the built-in geodata/tour.yaml
 
 
 def load_settings() -> Settings:
@@ -65,6 +68,9 @@ def load_settings() -> Settings:
         ancestors = frame_ancestors(os.environ.get("NBA_FRAME_ANCESTORS"))
     except ValueError as exc:
         raise ConfigError(str(exc)) from None
+    tour = os.environ.get("NBA_TOUR", "").strip()
+    if tour and not os.path.isfile(tour):
+        raise ConfigError(f"NBA_TOUR: no tour file at {tour}")
     return Settings(
         host=os.environ.get("NBA_HOST", "").strip() or "127.0.0.1",
         port=_int("NBA_PORT", 8050, 1, 65535),
@@ -73,4 +79,5 @@ def load_settings() -> Settings:
         play_ms=_int("NBA_PLAY_MS", 350, 50, 10000),
         compress=_flag("NBA_COMPRESS", True),
         frame_ancestors=ancestors,
+        tour=tour,
     )

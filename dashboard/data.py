@@ -76,7 +76,9 @@ def register_bundle_route(server: Any) -> None:
     """Serve the bundle files as they are at <prefix>/page-data/<name> (the page script fetches them)."""
     import flask
 
-    @server.route("/page-data/<name>")
+    from . import urls
+
+    @server.route(urls.route(urls.PAGE_DATA + "<name>"))
     def _page_data(name: str) -> Any:
         if name not in BUNDLE_FILES:
             flask.abort(404)

@@ -1,12 +1,15 @@
-"""Downloads: the map as PNG (made in the browser), the period's borders as GeoJSON and the events as CSV."""
+"""Downloads: the borders as GeoJSON (of one day, and of every unit in every span), the events as CSV, and the
+'Download' panel (the map PNG is drawn in the browser: assets/nba_png.js)."""
 from __future__ import annotations
 
-import bisect
 import csv
 import datetime as dt
+import functools
 import gzip
 import hashlib
 import io
+import json
+import os
 import re
 import threading
 from collections.abc import Callable, Sequence
@@ -18,14 +21,16 @@ import flask
 from dash import html
 
 import geodata
+from geodata import borders
 from geodata.i18n import LANGUAGES, translate
-from geodata.io import read_period_file
 
-from . import i18n
+from . import i18n, urls
+from .data import PAGE_DIR
 
-BORDERS_PATH = "/download/borders.geojson"
-EVENTS_PATH = "/download/events.csv"
 ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+YEAR = re.compile(r"^\d{4}$")
+GEOJSON = "application/geo+json"
+CSV = "text/csv; charset=utf-8"
 CSV_COLUMNS = ("id", "date", "date_precision", "title", "place", "lat", "lon", "regions", "contested", "summary",
                "date_note", "uncertainty", "sources")
 
@@ -34,7 +39,8 @@ FORMULA_START = ("=", "+", "-", "@", "\t", "\r")   # a spreadsheet would run suc
 # Messages of the download routes (plain English: they answer programs and addresses typed by hand).
 MESSAGES = {
     "bad_date": "'{name}' must be a date like 1911-12-01 between 1689-01-01 and 2008-12-31",
-    "need_date": "add ?date=YYYY-MM-DD (between 1689-01-01 and 2008-12-31)",
+    "need_date": "add ?date=YYYY-MM-DD or ?year=YYYY (between 1689-01-01 and 2008-12-31)",
+    "bad_year": "'year' must be a year like 1911 between 1689 and 2008",
     "bad_range": "'from' ({lo}) is after 'to' ({hi})",
     "bad_lang": "'lang' must be one of {langs}",
 }
@@ -61,6 +67,20 @@ def _date_arg(name: str, required: bool) -> dt.date | None:
     return day
 
 
+def _day_arg() -> dt.date:
+    """The day a borders request asks for: ?date=YYYY-MM-DD, else ?year=YYYY (its 1 January); 400 if neither."""
+    if flask.request.args.get("date", "").strip():
+        day = _date_arg("date", required=True)
+        assert day is not None
+        return day
+    raw = flask.request.args.get("year", "").strip()
+    if not raw:
+        _bad(MESSAGES["need_date"])
+    if not YEAR.match(raw) or not geodata.FIRST.year <= int(raw) <= geodata.LAST.year:
+        _bad(MESSAGES["bad_year"])
+    return dt.date(int(raw), 1, 1)
+
+
 def _lang_arg() -> str:
     """The ?lang= argument (default English); an unknown language is a 400."""
     lang = flask.request.args.get("lang", "en").strip() or "en"
@@ -69,18 +89,28 @@ def _lang_arg() -> str:
     return lang
 
 
-def period_of(when: dt.date) -> tuple[str, str]:
-    """Start and end (exclusive, '' if open) of the span between status changes that holds a date."""
-    changes = geodata.change_dates()
-    i = bisect.bisect_right(changes, when)
-    start = changes[i - 1] if i else geodata.FIRST
-    end = changes[i].isoformat() if i < len(changes) else ""
-    return start.isoformat(), end
+@functools.lru_cache(maxsize=1)
+def all_borders() -> tuple[dict[str, Any], tuple[str, ...]]:
+    """The build's file of every unit in every span (geodata/page/borders-all.geojson), parsed once per process,
+    and the sorted dates on which some span starts."""
+    doc = json.loads((PAGE_DIR / borders.FILE_NAME).read_text(encoding="utf-8"))
+    return doc, tuple(borders.span_starts(doc["features"]))
+
+
+def span_of(when: dt.date) -> tuple[str, str]:
+    """Start and end (exclusive, '' if open) of the span of time, holding a date, in which no border, status,
+    claimant or name changes."""
+    return borders.span_of(all_borders()[1], when.isoformat())
 
 
 def borders_geojson(start: str) -> str:
-    """The map of one period as GeoJSON text: the build's period file (geodata.build.period_collection), as it is."""
-    return read_period_file(start)
+    """The borders of one span as GeoJSON text: one feature per unit, with its status, claimants, names,
+    precision and sources (the features of the all-spans file that hold the span's first day)."""
+    doc, starts = all_borders()
+    _, end = borders.span_of(starts, start)
+    collection = borders.collection(borders.features_at(doc["features"], start),
+                                    f"northern-border-atlas-borders-{start}", period={"start": start, "end": end})
+    return json.dumps(collection, ensure_ascii=False, separators=(",", ":"))
 
 
 def _cell(value: Any) -> Any:
@@ -138,6 +168,12 @@ class BuiltOnce:
         self._build, self._size = build, size
         self._items: dict[tuple, Payload] = {}
         self._lock = threading.Lock()
+        # gunicorn forks its workers from a preloaded master, where the warm-up thread may hold the lock: a
+        # worker gets a lock of its own (a build that was under way is simply made again there)
+        os.register_at_fork(after_in_child=self._new_lock)
+
+    def _new_lock(self) -> None:
+        self._lock = threading.Lock()
 
     def __call__(self, *key: Any) -> Payload:
         hit = self._items.get(key)
@@ -152,11 +188,12 @@ class BuiltOnce:
         return hit
 
 
-def _attachment(payload: Payload, mimetype: str, filename: str, loaded: dt.datetime) -> flask.Response:
+def _attachment(payload: Payload, content_type: str, filename: str, loaded: dt.datetime) -> flask.Response:
     """A download response: compressed if the client accepts it, with ETag and Last-Modified (304 when unchanged)."""
     accepted = flask.request.accept_encodings
     coding = next((c for c in ("br", "gzip") if accepted[c] > 0), None)
-    resp = flask.Response(payload.body(coding), mimetype=mimetype)
+    # content_type, not mimetype: Flask would add a second "; charset=utf-8" to text/csv's own
+    resp = flask.Response(payload.body(coding), content_type=content_type)
     if coding:
         resp.headers["Content-Encoding"] = coding
     resp.vary.add("Accept-Encoding")
@@ -168,50 +205,53 @@ def _attachment(payload: Payload, mimetype: str, filename: str, loaded: dt.datet
 
 
 def register_routes(server: flask.Flask, atlas: Any) -> None:
-    """Add the two download routes to the Flask server; each file is built once per process from the loaded atlas."""
+    """Add the download routes to the Flask server; each file is built once per process from the build's files
+    and the loaded atlas (a thread builds the borders files as the server starts, so no visitor waits for it)."""
     loaded = dt.datetime.now(dt.timezone.utc).replace(microsecond=0)   # the data is read once, at start-up
 
-    borders = BuiltOnce(lambda start: Payload.of(borders_geojson(start)), size=64)   # every period fits
+    spans = BuiltOnce(lambda start: Payload.of(borders_geojson(start)), size=256)   # every span fits
+    whole = BuiltOnce(lambda: Payload.of((PAGE_DIR / borders.FILE_NAME).read_text(encoding="utf-8")), size=1)
     events = BuiltOnce(lambda lo, hi, lang: Payload.of(events_csv(atlas.events, lo, hi, lang)), size=64)
+    threading.Thread(target=lambda: (whole(), spans(all_borders()[1][0])), name="borders", daemon=True).start()
 
-    @server.route(BORDERS_PATH)
+    @server.route(urls.route(urls.BORDERS))
     def download_borders() -> flask.Response:
-        day = _date_arg("date", required=True)
-        assert day is not None
-        start, _ = period_of(day)
-        return _attachment(borders(start), "application/geo+json",
-                           f"northern-border-atlas-borders-{start}.geojson", loaded)
+        start, _ = span_of(_day_arg())
+        return _attachment(spans(start), GEOJSON, f"northern-border-atlas-borders-{start}.geojson", loaded)
 
-    @server.route(EVENTS_PATH)
+    @server.route(urls.route(urls.BORDERS_ALL))
+    def download_borders_all() -> flask.Response:
+        return _attachment(whole(), GEOJSON, "northern-border-atlas-borders-all.geojson", loaded)
+
+    @server.route(urls.route(urls.EVENTS))
     def download_events() -> flask.Response:
         lo, hi = _date_arg("from", required=False), _date_arg("to", required=False)
         if lo and hi and lo > hi:
             _bad(MESSAGES["bad_range"].format(lo=lo, hi=hi))
         lang = _lang_arg()
         suffix = "" if not (lo or hi) else f"-{lo or geodata.FIRST}-to-{hi or geodata.LAST}"
-        return _attachment(events(lo, hi, lang), "text/csv; charset=utf-8",
-                           f"northern-border-atlas-events{suffix}.csv", loaded)
-
-
-def borders_href(iso: str) -> str:
-    """Link to the GeoJSON of the period holding a date (assets/classroom.js keeps it current)."""
-    return f"{BORDERS_PATH}?date={iso}"
+        return _attachment(events(lo, hi, lang), CSV, f"northern-border-atlas-events{suffix}.csv", loaded)
 
 
 def download_panel(iso: str, lang: str = i18n.DEFAULT) -> Any:
-    """The 'Download' panel: PNG button, GeoJSON and CSV links (ids are stable for tests)."""
+    """The 'Download' panel: PNG button (with the texts the image carries), GeoJSON and CSV links (stable ids)."""
     def s(key: str) -> str:
         return i18n.t(lang, f"downloads.{key}")
 
-    csv_href = EVENTS_PATH if lang == "en" else f"{EVENTS_PATH}?lang={lang}"
+    space = "" if lang == "zh" else " "   # Chinese puts no space between words
+    png_texts = {"data-title": i18n.t(lang, "header.title"), "data-attribution": s("png_attribution"),
+                 **{f"data-mode-{mode}": i18n.t(lang, "controls.mode_label") + space + i18n.t(lang, f"controls.mode_{mode}")
+                    for mode in ("control", "claim")}}
     return html.Section([
         html.H2(s("title"), className="panel-title"),
         html.Div([
             html.Button(s("png"), id="download-png", n_clicks=0, className="btn small", type="button",
-                        title=s("png_title")),
-            html.A(s("geojson"), id="download-geojson", href=borders_href(iso), download="",
+                        title=s("png_title"), **png_texts),
+            html.A(s("geojson"), id="download-geojson", href=urls.borders(iso), download="",
                    className="btn small", title=s("geojson_title")),
-            html.A(s("csv"), id="download-csv", href=csv_href, download="", className="btn small",
+            html.A(s("geojson_all"), id="download-geojson-all", href=urls.borders_all(), download="",
+                   className="btn small", title=s("geojson_all_title")),
+            html.A(s("csv"), id="download-csv", href=urls.events(lang), download="", className="btn small",
                    title=s("csv_title")),
         ], className="download-buttons"),
     ], className="panel downloads no-print", id="downloads")

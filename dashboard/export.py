@@ -19,8 +19,11 @@ from pathlib import Path
 from typing import Any
 
 from dash import dcc
+from geodata import borders
 
-from . import downloads, i18n, layout, tour, trust
+from geodata.errors import DataError
+
+from . import downloads, i18n, layout, lessons, tour, trust
 from .config import load_settings
 from .data import BUNDLE_FILES, PAGE_DIR, load_atlas
 from .query import View
@@ -28,7 +31,7 @@ from .query import View
 ASSETS = Path(__file__).resolve().parent.parent / "assets"
 PLOTLY = "vendor/plotly-geo-4.1.1.min.js"
 STYLES = ("atlas.css", "classroom.css", "trust.css", "print.css", "static/export.css")
-SCRIPTS = ("nba_model.js", "nba_map.js", "atlas.js", "classroom.js", "trust.js", PLOTLY, "static/export.js")
+SCRIPTS = ("nba_model.js", "nba_map.js", "nba_png.js", "atlas.js", "classroom.js", "trust.js", PLOTLY, "static/export.js")
 COPIED = (*STYLES, *SCRIPTS, "vendor/LICENSE-plotly.js.txt")
 GENERATOR = "Northern Border Atlas static export"
 _ATTRS = {"className": "class", "htmlFor": "for", "tabIndex": "tabindex", "dateTime": "datetime", "readOnly": "readonly",
@@ -136,9 +139,11 @@ def page_html(lang: str, start: int) -> str:
                       .replace("data-lang=", f'data-file="{f}" data-lang='), body)
     body = re.sub(r'(<a [^>]*id="open-full"[^>]*)href="[^"]*"', r'\1href="%s"' % page_file(lang), body)
     body = re.sub(r'(<a [^>]*)href="[^"]*"([^>]*id="open-full")', r'\1href="%s"\2' % page_file(lang), body)
+    body = lessons.static_links(body, lang)   # the worksheet and key are files beside the page
     body = re.sub(r' data-src="[^"]*"', "", body)   # the views are in the page: nothing to fetch
-    state = atlas.data["states"][atlas.data["stopState"][start]]["date"]
-    body = re.sub(r'href="[^"]*/download/borders\.geojson[^"]*"', f'href="downloads/borders-{state}.geojson"', body)
+    # the file of every unit and span; export.js turns a click into that day's borders, as the server would
+    body = re.sub(r'href="[^"]*/download/borders\.geojson[^"]*"', f'href="downloads/{borders.FILE_NAME}"', body)
+    body = re.sub(r'href="[^"]*/download/borders-all\.geojson"', f'href="downloads/{borders.FILE_NAME}"', body)
     body = re.sub(r'href="[^"]*/download/events\.csv[^"]*"', f'href="downloads/events-{lang}.csv"', body)
     styles = "".join(f'<link rel="stylesheet" href="assets/{name}">' for name in STYLES)
     data = "".join(f'<script src="data/{name[:-5]}.js"></script>'
@@ -211,14 +216,18 @@ def write_site(outdir: Path, lang: str = "en", force: bool = False) -> dict[str,
         written.append(page)
     folder = outdir / "downloads"
     folder.mkdir(exist_ok=True)
-    for state in atlas.data["states"]:   # each period's map as the build writes it (geodata/periods/)
-        path = folder / f"borders-{state['date']}.geojson"
-        shutil.copyfile(PAGE_DIR.parent / "periods" / f"{state['date']}.geojson", path)
-        written.append(path)
+    # the borders of every unit and span: as a file to download, and as a script the page loads on a click on
+    # the GeoJSON link to cut out the shown day's borders (a page opened from disk cannot fetch a file)
+    shutil.copyfile(PAGE_DIR / borders.FILE_NAME, folder / borders.FILE_NAME)
+    script = data / "borders-all.js"
+    script.write_text(_script(borders.FILE_NAME, json.loads((PAGE_DIR / borders.FILE_NAME).read_text(encoding="utf-8"))),
+                      encoding="utf-8")
+    written += [folder / borders.FILE_NAME, script]
     for code in i18n.LANGUAGES:
         path = folder / f"events-{code}.csv"
         path.write_text(downloads.events_csv(atlas.events, lang=code), encoding="utf-8")
         written.append(path)
+    written += lessons.write_pages(outdir)   # worksheet*.html, their styles and scripts, the ready-made animations
     return {str(p.relative_to(outdir)): p.stat().st_size for p in written}
 
 
@@ -234,7 +243,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         sizes = write_site(args.outdir, args.lang, args.force)
-    except (ValueError, OSError) as exc:
+    except (ValueError, OSError, DataError) as exc:   # DataError: a broken teacher's tour file (NBA_TOUR)
         parser.exit(2, f"python -m dashboard export: error: {exc}\n")
     total = sum(sizes.values())
     print(f"Wrote {len(sizes)} files, {total / 1e6:.2f} MB, to {args.outdir}. Open {args.outdir / page_file(args.lang)} "

@@ -65,15 +65,6 @@ def status_styles(status_ids: Sequence[str]) -> list[dict[str, Any]]:
              "hatch": bool(status_group(s)["hatch"])} for s in status_ids]
 
 
-def _round_coords(obj: Any, ndigits: int) -> Any:
-    """Round nested coordinate tuples to lists of rounded floats."""
-    if isinstance(obj, (list, tuple)):
-        if obj and isinstance(obj[0], (int, float)):
-            return [round(float(v), ndigits) for v in obj]
-        return [_round_coords(v, ndigits) for v in obj]
-    return obj
-
-
 AREA_MARGIN = {"l": 40, "r": 8, "t": 8, "b": 28}   # assets/atlas.css positions the date line with these
 
 

@@ -2,8 +2,8 @@
 
 Interface strings live in the YAML files beside this module, one file per language, with the same nested
 keys; `t(lang, "controls.play")` looks one up and fills `{placeholders}`. Data strings (unit names, status
-labels, events, notes) come from `geodata.i18n`; Mongolian has no events or notes yet, so those fall back
-to English and are marked `lang="en"` where they are shown.
+labels, events, notes) come from `geodata.i18n`; dates and numbers are written by Babel (CLDR) through
+`geodata.cldr`.
 
     from dashboard.i18n import t, date_words, pick_language
     t("zh", "controls.play")                     # "播放"
@@ -18,6 +18,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from geodata import cldr
 from geodata import i18n as data_i18n
 from geodata.errors import DataError
 from geodata.io import read_yaml
@@ -88,16 +89,13 @@ def t(lang: str, key: str, /, **values: Any) -> str:
 
 
 def date_words(value: dt.date | str, lang: str, precision: str = "day") -> str:
-    """A date in words in a language: '1 January 1911', '1911年1月1日', '1911 оны 1-р сарын 1'."""
-    d = value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value))
-    months = raw(lang, "date.months")
-    key = {"year": "date.year", "month": "date.month"}.get(precision, "date.day")
-    return t(lang, key, y=d.year, m=d.month, d=d.day, month=months[d.month - 1])
+    """A date in words in a language, as CLDR writes it: '1 January 1911', '1911年1月1日', '1911 оны 1-р сарын 1'."""
+    return cldr.format_date(value, lang if lang in LANGUAGES else DEFAULT, precision)
 
 
 def format_number(value: float, lang: str) -> str:
-    """A whole number with the language's thousands separator."""
-    return f"{round(value):,}".replace(",", str(raw(lang, "number.thousands")))
+    """A whole number with the language's CLDR grouping ('1,564,116')."""
+    return cldr.format_number(value, lang if lang in LANGUAGES else DEFAULT)
 
 
 def parse_accept_language(header: str | None) -> list[str]:
@@ -154,7 +152,6 @@ def data_text(lang: str, *path: str) -> tuple[str, bool]:
 def js_strings(lang: str) -> dict[str, Any]:
     """The interface strings the browser-side code (assets/atlas.js) needs, in one language."""
     keys = {
-        "months": "date.months", "dateDay": "date.day", "dateMonth": "date.month", "dateYear": "date.year",
         "changeOn": "change.on_date", "changeCount": "change.count", "changeStart": "change.start",
         "changeLast": "change.last", "noDataShort": "change.no_data", "noData": "map.no_data",
         "claimedBy": "map.claimed_by", "borderApprox": "map.border_approx", "borderClose": "map.border_close",
@@ -164,7 +161,8 @@ def js_strings(lang: str) -> dict[str, Any]:
         "copyFailed": "share.copy_failed", "codeCopied": "share.code_copied", "listSep": "punct.list_sep",
         "partSep": "punct.part_sep", "colon": "punct.colon", "sentenceEnd": "punct.sentence_end",
     }
-    return {name: raw(lang, key) for name, key in keys.items()}
+    # dates and numbers: the CLDR patterns, month names and symbols Babel uses (nba_model.js formats with them)
+    return {**{name: raw(lang, key) for name, key in keys.items()}, "cldr": cldr.browser_formats(lang)}
 
 
 @lru_cache(maxsize=len(LANGUAGES))

@@ -4,10 +4,10 @@ from __future__ import annotations
 from typing import Any
 from urllib.parse import parse_qsl, urlencode
 
-from dash import dcc, get_relative_path, html
+from dash import dcc, html
 
-from . import figures, trust
-from . import downloads, tour
+from . import figures, trust, urls
+from . import downloads, lessons, tour
 from .data import Atlas
 from .i18n import HTML_LANG, LANGUAGES, data_text, date_words, format_number, page_config, raw, t
 from .query import View, view_query
@@ -139,7 +139,7 @@ def build_layout(atlas: Atlas, stop: int, play_ms: int, view: View | None = None
     names = atlas.texts[lang]["units"]
     unit_options = [{"label": name, "value": u} for u, name in zip(data["units"], names)]
     state = data["stopState"][stop]
-    config = {**page_config(lang), "bundle": bundle or get_relative_path("/page-data/"), "mode": view.mode, "region": view.region}
+    config = {**page_config(lang), "bundle": bundle or urls.page_data(), "mode": view.mode, "region": view.region}
     details = (details_panel(atlas, view.region, state, lang) if view.region
                else html.P(t(lang, "panel.empty"), className="empty"))
     fallback = lang != "en" and any(e.get("en") for e in atlas.texts[lang]["events"])
@@ -171,6 +171,8 @@ def build_layout(atlas: Atlas, stop: int, play_ms: int, view: View | None = None
                 trust.claim_return(lang),
                 html.Div([
                     html.H2(date_words(date_iso, lang), id="date-text"),
+                    html.P(atlas.texts[lang].get("dates", {}).get(date_iso, ""), id="date-contemporary",
+                           className="date-contemporary"),
                     html.P("", id="change-text"),
                 ], className="date-block"),
                 # one polite live region for the date and what changed (atlas.js, debounced while dragging)
@@ -236,6 +238,7 @@ def build_layout(atlas: Atlas, stop: int, play_ms: int, view: View | None = None
         trust.sources_view(lang),
         html.Footer([
             html.P(t(lang, "footer.data") + " " + t(lang, "footer.calendar")),
+            lessons.classroom_links(lang),
             html.P(t(lang, "footer.fallback"), className="fallback-note") if fallback else None,
         ], className="site-footer"),
     ], className="app embed" if view.embed else "app", lang=HTML_LANG[lang], id="app-root")
@@ -307,7 +310,11 @@ def details_panel(atlas: Atlas, unit: str | None, state_index: int, lang: str = 
                                        style={"backgroundColor": group["color"]}),
                              html.Strong(data_text(lang, "statuses", row["status"], "label")[0])],
                             className="status-line"))
-        parts.append(html.P(t(lang, "details.since", date=date_words(row["start"], lang), until=until),
+        since = date_words(row["start"], lang)
+        written = atlas.texts[lang].get("dates", {}).get(row["start"])   # as contemporaries wrote it, if exact
+        if written:
+            since += t(lang, "details.contemporary", text=written)
+        parts.append(html.P(t(lang, "details.since", date=since, until=until),
                             className="since"))
         claims = [data_text(lang, "claimants", c, "label")[0] for c in row["claimed_by"]]
         sep = t(lang, "punct.list_sep")

@@ -16,7 +16,7 @@ from urllib.parse import parse_qsl, urlencode, urlsplit
 from . import figures
 from .i18n import LANGUAGES, date_words, pick_language, t
 
-KNOWN = ("year", "date", "region", "mode", "lang", "embed", "tour")  # tour: read by assets/classroom.js
+KNOWN = ("year", "date", "region", "mode", "lang", "embed", "tour", "predict")  # tour, predict: read by assets/classroom.js
 MODES = figures.MODES
 _YEAR = re.compile(r"^\d{4}$")
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")

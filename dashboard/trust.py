@@ -19,12 +19,12 @@ from typing import Any
 from urllib.parse import urlparse
 
 import flask
-from dash import Dash, get_relative_path, html
+from dash import Dash, html
 from geodata.claims import load_claims, load_perspectives
 from geodata.i18n import translate
 from geodata.publishers import KINDS, load_publishers, publisher_of
 
-from . import figures
+from . import figures, urls
 from .data import Atlas, load_atlas
 from .i18n import LANGUAGES, data_text, t
 from .i18n import date_words as i18n_date_words
@@ -202,10 +202,7 @@ def reading_content(atlas: Atlas, lang: str = "en") -> list[Any]:
 
 def _fragment_url(view: str) -> str:
     """Where the browser fetches a view's HTML (under Dash's path prefix when the page has one)."""
-    try:
-        return get_relative_path(f"/trust/{view}")
-    except Exception:  # outside a running app (unit tests): the plain path
-        return f"/trust/{view}"
+    return urls.trust(view)
 
 
 def _shell(view: str, lang: str) -> Any:
@@ -475,7 +472,7 @@ def fragment(view: str, lang: str) -> str:
 def register(app: Dash) -> None:
     """Serve the views' HTML at /trust/<view>?lang=xx (trust.js fetches it when a view is first opened)."""
 
-    @app.server.route("/trust/<view>")
+    @app.server.route(urls.route(urls.TRUST + "<view>"))
     def _trust_fragment(view: str) -> flask.Response:
         """One view's HTML; 404 for an unknown view, 400 for an unknown language."""
         lang = flask.request.args.get("lang", "en")

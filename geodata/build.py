@@ -20,8 +20,7 @@ from shapely.geometry import Polygon, box, mapping
 from . import bundle, source, validate
 from .errors import DataError
 from .io import DATA_DIR
-from .catalog import MODES
-from .layer import EQUAL_AREA_CRS, china_outline, load_layer
+from .layer import EQUAL_AREA_CRS
 
 SIMPLIFY_TOLERANCE = 0.02  # degrees; keeps Mongolia within 0.1% of its area and the file under 400 KB
 GRID = 0.001  # degrees; coordinates are rounded to this grid (about 100 m)
@@ -294,70 +293,8 @@ def build_geometry(outdir: Path, gpkg: Path) -> dict[str, Path]:
     return paths
 
 
-LICENCE = ("Boundaries: Natural Earth (public domain), cut and simplified by the Northern Border Atlas; "
-           "statuses researched for the atlas, with sources in the app. Where a feature has approximate=true, some of "
-           "its lines are approximate.")
-PERIOD_DIGITS = 3   # coordinates of the period files (the borders download): about 100 m
-
-
-def _rounded(obj: object, ndigits: int) -> object:
-    """Nested coordinate tuples as lists of rounded floats."""
-    if isinstance(obj, (list, tuple)):
-        if obj and isinstance(obj[0], (int, float)):
-            return [round(float(v), ndigits) for v in obj]
-        return [_rounded(v, ndigits) for v in obj]
-    return obj
-
-
-def _download_geometry(geom: shapely.Geometry) -> dict:
-    """GeoJSON geometry as RFC 7946 wants it (exterior rings counter-clockwise), snapped to the grid (which also
-    drops the vertices that rounding would repeat), coordinates rounded."""
-    g = mapping(shapely.orient_polygons(shapely.set_precision(geom, 10 ** -PERIOD_DIGITS), exterior_cw=False))
-    return {"type": g["type"], "coordinates": _rounded(g["coordinates"], PERIOD_DIGITS)}
-
-
-def period_collection(layer: gpd.GeoDataFrame, start: str, end: str, data_dir: Path = DATA_DIR) -> str:
-    """The map of one period as GeoJSON text (the borders download and the export's file): units merged by status
-    and claim, and China's outline in each mode."""
-    rows = layer[(layer.start <= start) & ((layer.end == "") | (layer.end > start))]
-    features = []
-    for (status, claimed), group in rows.groupby(["status", "claimed_by"], sort=True):
-        first = group.iloc[0]
-        features.append({"type": "Feature", "properties": {
-            "kind": "status", "status": status, "status_label": first.status_label,
-            "claimed_by": [c for c in claimed.split(",") if c], "china_control": bool(first.china_control),
-            "china_claim": bool(first.china_claim), "regions": list(group.region),
-            "names": list(group.name), "approximate": bool((group.precision == "approximate").any()),
-        }, "geometry": _download_geometry(shapely.union_all(group.geometry.values))})
-    for mode in MODES:
-        outline = china_outline(start, mode, data_dir)
-        if not outline.is_empty:
-            features.append({"type": "Feature", "properties": {"kind": "china", "mode": mode},
-                             "geometry": _download_geometry(outline)})
-    collection = {"type": "FeatureCollection", "name": f"northern-border-atlas-{start}",
-                  "period": {"start": start, "end": end}, "licence": LICENCE, "features": features}
-    return json.dumps(collection, ensure_ascii=False, separators=(",", ":"))
-
-
-def build_periods(outdir: Path) -> list[Path]:
-    """Write one GeoJSON per period (the borders download, see period_collection) into outdir/periods."""
-    layer = load_layer(data_dir=outdir)
-    folder = outdir / "periods"
-    folder.mkdir(exist_ok=True)
-    for old in folder.glob("*.geojson"):
-        old.unlink()
-    written = []
-    starts = sorted(set(layer.start))
-    for n, start in enumerate(starts):
-        end = starts[n + 1] if n + 1 < len(starts) else ""
-        path = folder / f"{start}.geojson"
-        path.write_text(period_collection(layer, start, end, outdir), encoding="utf-8")
-        written.append(path)
-    return written
-
-
 HAND_WRITTEN = ("units.yaml", "statuses.yaml", "claimants.yaml", "periods.yaml", "events.yaml", "claims.yaml",
-                "perspectives.yaml", "tour.yaml")
+                "perspectives.yaml", "tour.yaml", "calendars.yaml")
 
 
 def build(outdir: Path = DATA_DIR) -> dict[str, Path]:
@@ -378,8 +315,6 @@ def build(outdir: Path = DATA_DIR) -> dict[str, Path]:
         print(f"warning: {gpkg} differs from the file the committed data was built from "
               f"(sha256 {digest}); outputs may change", file=sys.stderr)
     paths = build_geometry(outdir, gpkg)
-    for path in build_periods(outdir):
-        paths[f"periods/{path.name}"] = path
     for name, path in bundle.write_bundle(outdir / "page", outdir).items():
         paths[f"page/{name}"] = path
     paths[validate.MANIFEST] = validate.write_manifest(outdir)   # the shapes checked once, here; start-up trusts digests
@@ -398,7 +333,6 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     for name in ("units.geojson", "edges.geojson", "context.geojson"):
         print(f"{name}: {paths[name].stat().st_size / 1024:.1f} KB")
-    print(f"periods: {sum(1 for k in paths if k.startswith('periods/'))} files")
     print(f"page bundle: {sum(p.stat().st_size for k, p in paths.items() if k.startswith('page/')) / 1024:.1f} KB")
     return 0
 

@@ -9,7 +9,9 @@ static export only load files and do no geometry or timeline work:
   unit, China's border as edge indices and China's area per mode, what changed, the previous border),
   the events (date, place on the map, sources) and every unit's status rows for the details panel.
 - `text-en.json`, `text-zh.json`, `text-mn.json`: the data text of each language (unit names, status and
-  claimant labels, events, notes), with a flag where a text falls back to English.
+  claimant labels, events, notes), with a flag where a text falls back to English, and the dates as
+  contemporaries wrote them (per event `contemporary`, per exact date `dates`) in that language.
+- `borders-all.geojson`: the borders download, every unit in every span of time (`geodata.borders`).
 
 It reads only the committed data files (YAML and the built GeoJSON), so new units or statuses need only a rerun.
 """
@@ -26,7 +28,9 @@ import numpy as np
 import shapely
 from pyproj import Transformer
 
+from . import borders
 from . import i18n as data_i18n
+from .calendars import load_calendars, shown_date
 from .catalog import load_claimants, load_statuses, unit_records
 from .dates import FIRST, LAST
 from .events import load_events
@@ -242,9 +246,12 @@ def text_bundle(lang: str, units: list[str], status_ids: list[str], claimant_ids
             return own, False
         return data_i18n.translate("en", *path, default="", data_dir=data_dir), lang != "en"
 
+    contemporary = contemporary_texts(lang, events, data_dir)
     evs = []
     for e in events:
         item: dict[str, Any] = {}
+        if e.id in contemporary["events"]:   # only exact dates have one
+            item["contemporary"] = contemporary["events"][e.id]
         fell_back = False
         for field, name in (("title", "title"), ("summary", "summary"), ("place", "place"),
                             ("date_note", "dateNote"), ("uncertainty", "uncertainty")):
@@ -278,7 +285,24 @@ def text_bundle(lang: str, units: list[str], status_ids: list[str], claimant_ids
         "precisionNotes": [precision[u] for u in units],
         "events": evs,
         "notes": notes,
+        "dates": contemporary["dates"],
     }
+
+
+def contemporary_texts(lang: str, events: list[Any], data_dir: Path) -> dict[str, dict[str, str]]:
+    """The dates as contemporaries wrote them (geodata/calendars.py), ready to show on a page in `lang`: per event
+    id, and per ISO date that has an exact event (the date heading; Old Style if any event that day has it)."""
+    if not (Path(data_dir) / "calendars.yaml").exists():   # optional in a copied data folder
+        return {"events": {}, "dates": {}}
+    old_style = set(load_calendars(data_dir)["julian"]["events"])
+    by_event = {e.id: shown_date(e.date, e.date_precision, lang, e.id in old_style, data_dir) for e in events}
+    days: dict[str, bool] = {}
+    for e in events:
+        if e.date_precision == "day":
+            iso = e.date.isoformat()
+            days[iso] = days.get(iso, False) or e.id in old_style
+    by_date = {iso: shown_date(iso, "day", lang, old, data_dir) for iso, old in sorted(days.items())}
+    return {"events": {k: v for k, v in by_event.items() if v}, "dates": {k: v for k, v in by_date.items() if v}}
 
 
 def dumps(obj: Any) -> str:
@@ -295,6 +319,7 @@ def write_bundle(outdir: Path = PAGE_DIR, data_dir: Path = DATA_DIR) -> dict[str
         path = outdir / name
         path.write_text(dumps(obj), encoding="utf-8")
         paths[name] = path
+    paths[borders.FILE_NAME] = borders.write(outdir / borders.FILE_NAME, data_dir)   # the borders download
     return paths
 
 
@@ -306,10 +331,6 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     for name, path in write_bundle(args.out, args.data).items():
         print(f"{name}: {path.stat().st_size / 1024:.1f} KB")
-    if args.out.resolve() == (args.data / "page").resolve():   # the period files show the same YAML: keep them with it
-        from . import build, validate
-
-        print(f"periods: {len(build.build_periods(args.data))} files; {validate.write_manifest(args.data).name} written")
     return 0
 
 

@@ -6,12 +6,14 @@ Pure functions of an exact Gregorian date. The Chinese lunar calendar comes from
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Collection
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
 from lunar_python import Lunar, Solar
 
+from .cldr import format_day
 from .dates import parse_date
 from .errors import DataError
 from .i18n import LANGUAGES
@@ -20,13 +22,7 @@ from .io import DATA_DIR, read_yaml
 from .periods import check_sources
 
 CALENDARS = ("julian", "qing", "minguo", "bogd_era")
-MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-             "November", "December")
 _DIGITS = "〇一二三四五六七八九"
-# Mongolian ordinal suffix after a numeral, by vowel harmony with the numeral's last word: нэг, дөрөв, ес and the
-# tens дөч (40), ер (90) take дүгээр; the others (хоёр, гурав, тав, ..., арав, хорь, гуч, ...) take дугаар.
-_MN_FRONT_ONES = {1, 4, 9}
-_MN_FRONT_TENS = {4, 9}
 
 
 @dataclass(frozen=True)
@@ -67,10 +63,8 @@ def lunar_day(day: int) -> str:
 
 
 def mongolian_ordinal(n: int) -> str:
-    """A numeral with its Mongolian ordinal suffix: 1 дүгээр, 2 дугаар, 14 дүгээр."""
-    tens, ones = divmod(n % 100, 10)
-    front = ones in _MN_FRONT_ONES if ones else tens in _MN_FRONT_TENS
-    return f"{n} {'дүгээр' if front else 'дугаар'}"
+    """A numeral as a Mongolian ordinal, in the short written form CLDR uses for months (12-р сар): 1-р, 28-р."""
+    return f"{n}-р"
 
 
 # --- the calendars ---------------------------------------------------------------------------------------------
@@ -89,9 +83,9 @@ def julian_text(day: dt.date) -> dict[str, str]:
     """The Old Style date in each page language: '27 August 1689 O.S.', '儒略历1689年8月27日', Mongolian."""
     y, m, d = julian(day)
     return {
-        "en": f"{d} {MONTHS_EN[m - 1]} {y} O.S.",
-        "zh": f"儒略历{y}年{m}月{d}日",
-        "mn": f"Юлийн тооллоор {y} оны {mongolian_ordinal(m)} сарын {d}",
+        "en": f"{format_day(y, m, d, 'en')} O.S.",
+        "zh": f"儒略历{format_day(y, m, d, 'zh')}",
+        "mn": f"Юлийн тооллоор {format_day(y, m, d, 'mn')}",
     }
 
 
@@ -152,7 +146,7 @@ def bogd_era_year(day: dt.date, data_dir: Path = DATA_DIR) -> int | None:
 
 
 def bogd_era_text(n: int, data_dir: Path = DATA_DIR) -> str:
-    """The era year in Mongolian: 'Олноо өргөгдсөний 5 дугаар он'."""
+    """The era year in Mongolian: 'Олноо өргөгдсөний 5-р он'."""
     return f"{load_calendars(data_dir)['bogd_era']['name']} {mongolian_ordinal(n)} он"
 
 
@@ -184,6 +178,25 @@ def contemporary_dates(when: object, precision: str = "day", data_dir: Path = DA
     return out
 
 
+def shown_date(when: object, precision: str, lang: str, old_style: bool = False, data_dir: Path = DATA_DIR) -> str:
+    """What a page in `lang` shows beside an exact Gregorian date ("" if nothing): the Old Style date when the day
+    comes from a Russian document (`old_style`), then the page's own calendars (calendars.yaml `page.shown`)."""
+    cal = load_calendars(data_dir)
+    page = cal["page"]
+    wanted = (("julian",) if old_style else ()) + tuple(page["shown"].get(lang, ()))
+    day = parse_date(when) if precision == "day" else None
+    texts = [d.text[lang] for d in contemporary_dates(when, precision, data_dir) if d.calendar in wanted
+             and not (d.calendar == "minguo" and day is not None and day >= page["minguo_until"])]
+    return page["separator"].get(lang, "; ").join(texts)
+
+
+def check_old_style_events(event_ids: Collection[str], data_dir: Path = DATA_DIR) -> None:
+    """calendars.yaml's `julian.events` must name known events (a DataError naming the file otherwise)."""
+    unknown = [e for e in load_calendars(data_dir)["julian"]["events"] if e not in event_ids]
+    if unknown:
+        raise DataError(Path(data_dir) / "calendars.yaml", f"julian events names unknown events {unknown}")
+
+
 # --- the data file ---------------------------------------------------------------------------------------------
 
 def _labels(path: Path, raw: object, what: str) -> dict[str, str]:
@@ -209,6 +222,7 @@ def load_calendars(data_dir: Path = DATA_DIR) -> dict:
     julian_raw = raw["julian"]
     out["julian"] = {"until": _day(path, julian_raw["until"], "julian until"),
                      "label": _labels(path, julian_raw["label"], "julian"),
+                     "events": tuple(str(e) for e in (julian_raw.get("events") or [])),
                      "sources": check_sources(path, julian_raw["sources"], "julian")}
     qing = raw["qing"]
     reigns = []
@@ -237,4 +251,11 @@ def load_calendars(data_dir: Path = DATA_DIR) -> dict:
                        "label": _labels(path, era["label"], "bogd_era"),
                        "uncertainty": str(era.get("uncertainty") or "").strip(),
                        "sources": check_sources(path, era["sources"], "bogd_era")}
+    page = raw.get("page") or {}
+    shown = page.get("shown") or {}
+    if not isinstance(shown, dict) or any(c not in CALENDARS for cs in shown.values() for c in (cs or [])):
+        raise DataError(path, f"page shown: a language's list may name only {', '.join(CALENDARS)}")
+    out["page"] = {"shown": {lang: tuple(shown.get(lang) or ()) for lang in LANGUAGES},
+                   "minguo_until": _day(path, page.get("minguo_until", "9999-12-31"), "page minguo_until"),
+                   "separator": {str(k): str(v) for k, v in (page.get("separator") or {}).items()}}
     return out

@@ -84,17 +84,6 @@ def read_json(path: Path, advice: str = "") -> Any:
         raise DataError(path, f"is not valid JSON (line {exc.lineno}: {exc.msg}){tail}") from None
 
 
-def read_period_file(start: str, data_dir: Path = DATA_DIR) -> str:
-    """The committed GeoJSON text of the period starting on an ISO date (periods/<start>.geojson, from the build)."""
-    path = Path(data_dir) / "periods" / f"{start}.geojson"
-    try:
-        return path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise DataError(path, "file is missing: run python -m geodata.bundle") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise DataError(path, f"cannot be read ({exc})") from None
-
-
 def read_geojson(path: Path) -> "gpd.GeoDataFrame":
     """Read a GeoJSON FeatureCollection into EPSG:4326; any failure becomes a DataError."""
     import geopandas as gpd

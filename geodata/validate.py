@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .calendars import load_calendars
+from .calendars import check_old_style_events, load_calendars
 from .catalog import load_claimants, load_statuses, unit_records
 from .claims import load_claims, load_perspectives
 from .errors import DataError
@@ -43,14 +43,12 @@ MAX_AREA_DRIFT = 0.01  # simplified area may differ from the unsimplified one by
 MIN_EVENTS = 50
 # The app's interface strings (dashboard/i18n/*.yaml) are data the app reads too, so they are checked here.
 UI_DIR = DATA_DIR.parent / "dashboard" / "i18n"
-# The geometry the server reads (units, edges, context) and the per-period files of the downloads and the export.
-# Their shapes are checked with geopandas when they are built; the manifest records each file's SHA-256 after that
+# The geometry the server reads (units, edges, context). Their shapes are checked with geopandas when they are built; the manifest records each file's SHA-256 after that
 # check passed, and start-up compares digests instead of repeating it (a changed file is refused, not served).
 MANIFEST = "manifest.json"
 SERVED_GEOMETRY = ("units.geojson", "edges.geojson", "context.geojson")
 GEOMETRY_CHECKS = "valid shapes, clean coverage of units and context, areas within 1%, edges are lines"
-PERIOD_INPUTS = ("units.yaml", "statuses.yaml", "claimants.yaml", "periods.yaml")   # what the period files show
-PAGE_FILES = ("map.json", "timeline.json", "text-en.json", "text-zh.json", "text-mn.json")
+PAGE_FILES = ("map.json", "timeline.json", "text-en.json", "text-zh.json", "text-mn.json", "borders-all.geojson")
 
 
 @dataclass(frozen=True)
@@ -83,6 +81,7 @@ def load_all(data_dir: Path = DATA_DIR) -> Loaded:
         load_worksheet(data_dir / "worksheet.yaml", {e.id: e.date for e in events}, {c["id"] for c in claims})
     if (data_dir / "calendars.yaml").exists():
         load_calendars(data_dir)
+        check_old_style_events({e.id for e in events}, data_dir)
     checks = load_checks(data_dir)
     if glossary_path(data_dir).exists():
         load_glossary(data_dir)
@@ -101,7 +100,7 @@ def startup_problems(data_dir: Path = DATA_DIR, ui_dir: Path | None = UI_DIR) ->
         return [str(exc), *found]
     rows = {(r["region"], r["start"]): {"note": r["note"], "uncertainty": r["uncertainty"]} for r in loaded.rows}
     found += translation_problems(data_dir)
-    found += _served_file_problems(data_dir, set(loaded.units), sorted({r["start"] for r in loaded.rows}))
+    found += _served_file_problems(data_dir, set(loaded.units))
     found += _event_problems(data_dir, loaded.rows, loaded.events)
     found += doubted_facts(loaded.claims, loaded.events, rows, loaded.checks["verdicts_doubting"])
     found += correcting_correct_claims(loaded.claims, loaded.checks["correction_markers"])
@@ -138,23 +137,16 @@ def sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def _geometry_files(data_dir: Path) -> list[str]:
-    """Names (relative to data_dir) of every built geometry file: the served three and periods/*.geojson."""
-    return [*SERVED_GEOMETRY, *(f"periods/{p.name}" for p in sorted((data_dir / "periods").glob("*.geojson")))]
-
-
 def write_manifest(data_dir: Path = DATA_DIR) -> Path:
     """Check the built geometry (geopandas) and record each file's SHA-256 in the manifest (DataError if unsound)."""
     data_dir = Path(data_dir)
     found = geometry_problems(data_dir)
     if found:
         raise DataError("", found[0])
-    files = {name: sha256(data_dir / name) for name in _geometry_files(data_dir)}
-    inputs = {name: sha256(data_dir / name) for name in PERIOD_INPUTS}
+    files = {name: sha256(data_dir / name) for name in SERVED_GEOMETRY}
     path = data_dir / MANIFEST
-    path.write_text(json.dumps({"checked": GEOMETRY_CHECKS, "by": "python -m geodata.build or geodata.bundle",
-                                "sha256": files, "periods_built_from": inputs}, indent=1, sort_keys=True) + "\n",
-                    encoding="utf-8")
+    path.write_text(json.dumps({"checked": GEOMETRY_CHECKS, "by": "python -m geodata.build", "sha256": files},
+                               indent=1, sort_keys=True) + "\n", encoding="utf-8")
     return path
 
 
@@ -171,12 +163,7 @@ def _manifest_problems(data_dir: Path, names: Iterable[str] | None) -> list[str]
     except (KeyError, TypeError):
         return [f"{path}: should map sha256 to each geometry file's digest"]
     found = []
-    inputs = manifest.get("periods_built_from") if isinstance(manifest, dict) else None
-    stale = [n for n in PERIOD_INPUTS if not isinstance(inputs, dict) or inputs.get(n) != sha256(data_dir / n)]
-    if stale:
-        found.append(f"{data_dir / 'periods'}: the period files (the borders downloads) were built from another "
-                     f"{', '.join(stale)}: run python -m geodata.bundle")
-    wanted = list(names) if names is not None else sorted(set(_geometry_files(data_dir)) | set(digests))
+    wanted = list(names) if names is not None else sorted(set(SERVED_GEOMETRY) | set(digests))
     for name in wanted:
         file = data_dir / name
         if not file.exists():
@@ -203,9 +190,9 @@ def _features(path: Path) -> list[dict] | str:
     return raw["features"]
 
 
-def _served_file_problems(data_dir: Path, unit_ids: set[str], starts: list[str]) -> list[str]:
+def _served_file_problems(data_dir: Path, unit_ids: set[str]) -> list[str]:
     """The served geometry and the page bundle, read as JSON: parsable, the unit ids of units.yaml, known edge
-    ends; then the digests of the geometry and of the period files (one per row start) against the manifest."""
+    ends; then the geometry files' digests against the manifest."""
     found: list[str] = []
     parsed: dict[str, list[dict]] = {}
     for name in SERVED_GEOMETRY:
@@ -228,8 +215,7 @@ def _served_file_problems(data_dir: Path, unit_ids: set[str], starts: list[str])
     size = (data_dir / "units.geojson").stat().st_size if (data_dir / "units.geojson").exists() else 0
     if size > MAX_UNITS_BYTES:
         found.append(f"{data_dir / 'units.geojson'}: {size / 1024:.0f} KB, over the {MAX_UNITS_BYTES // 1024} KB budget")
-    found += _manifest_problems(data_dir, [*(n for n in SERVED_GEOMETRY if n in parsed),
-                                           *(f"periods/{start}.geojson" for start in starts)])
+    found += _manifest_problems(data_dir, [n for n in SERVED_GEOMETRY if n in parsed])
     found += _page_problems(data_dir / "page", unit_ids)
     return found
 

@@ -2,12 +2,14 @@
 print stylesheet (map, legend, date and the date's events on one page)."""
 from __future__ import annotations
 
+import datetime as dt
+import json
 import re
 from pathlib import Path
 
 import pytest
 
-from dashboard import export
+from dashboard import downloads, export
 from dashboard.data import load_atlas
 from dashboard.i18n import date_words
 from geodata.tour import load_tour
@@ -129,12 +131,20 @@ def test_static_export_does_what_the_page_does_without_a_server(disk_page) -> No
     pg.click("#play-button")
     assert pg.inner_text("#play-button") == "Play"
     # downloads are files beside the page
-    for sel in ("#download-geojson", "#download-csv"):
+    for sel in ("#download-geojson", "#download-geojson-all", "#download-csv"):
         href = pg.get_attribute(sel, "href")
         assert href.startswith("downloads/") and (pg.site / href).is_file(), href
     with pg.expect_download() as png:
         pg.click("#download-png")
     assert png.value.suggested_filename.endswith(".png")
+    # the GeoJSON link gives the shown day's borders, the same features the server's download has
+    shown = pg.evaluate("() => NBA.page.data.stops[NBA.page.stop]")
+    start, _ = downloads.span_of(dt.date.fromisoformat(shown))
+    with pg.expect_download() as geo:
+        pg.click("#download-geojson")
+    assert geo.value.suggested_filename == f"northern-border-atlas-borders-{start}.geojson"
+    got = json.loads(Path(geo.value.path()).read_text(encoding="utf-8"))
+    assert got == json.loads(downloads.borders_geojson(start))
     # the other languages are the sibling pages, opened at the same view
     pg.click("#language-nav a[data-lang=zh]")
     pg.wait_for_selector("body[data-ready='1']", timeout=20000)
@@ -203,3 +213,36 @@ def test_print_gives_map_legend_date_and_events_on_one_page(page, date: str) -> 
     assert _pdf_pages(pdf) >= 2 if table else _pdf_pages(pdf) == 1
     pg.emulate_media(media="screen")
     pg.set_viewport_size({"width": 1280, "height": 800})
+
+
+@pytest.mark.parametrize("lang", ["en", "zh", "mn"])
+def test_print_with_a_region_selected_includes_its_details(page, lang: str) -> None:
+    """The selected region's details are on paper after the map and the date's events: name, status, claims,
+    note, its periods and sources; the picker and buttons of the panel are not."""
+    pg = page
+    atlas = load_atlas()
+    pg.goto(f"{pg.base}/?date=1921-07-11&region=outer_mongolia&lang={lang}")
+    pg.wait_for_selector(MAP_READY, timeout=15000)
+    pg.wait_for_selector("#details-panel .details-body .status-line", timeout=15000)
+    name = pg.inner_text("#details-panel .unit-name")
+    pg.emulate_media(media="print")
+    pg.set_viewport_size({"width": PAGE_W, "height": PAGE_H})
+    ARTIFACTS.mkdir(exist_ok=True)
+    pg.screenshot(path=str(ARTIFACTS / f"print-region-{lang}.png"), full_page=True)
+    for sel in ("#details-panel .unit-name", "#details-panel .status-line", "#details-panel .claims",
+                "#details-panel .note", "#details-panel .periods", "#details-panel .sources a", "#region-heading"):
+        assert pg.locator(sel).first.is_visible(), sel
+    for sel in ("#region-picker", "#clear-selection", "#downloads"):
+        assert not pg.locator(sel).first.is_visible(), sel
+    assert pg.inner_text("#details-panel .unit-name") == name
+    # after the map and the events, which keep the first sheet
+    details, events = pg.locator("#details-panel").bounding_box(), pg.locator("#event-list").bounding_box()
+    assert details["y"] >= events["y"] + events["height"]
+    assert events["y"] + events["height"] <= PAGE_H
+    break_before = pg.evaluate("() => getComputedStyle(document.querySelector('.side-col > .details')).breakBefore")
+    assert break_before == "page"
+    pdf = ARTIFACTS / f"print-region-{lang}.pdf"
+    pg.pdf(path=str(pdf), prefer_css_page_size=True, print_background=True)
+    assert _pdf_pages(pdf) >= 3      # the map sheet, the region's sheet, the status table
+    pg.emulate_media(media="screen")
+    assert atlas.units["outer_mongolia"]

@@ -100,16 +100,20 @@ def test_bogd_era_years(iso: str, year: int | None) -> None:
 
 def test_bogd_era_text_in_mongolian() -> None:
     texts = {d.calendar: d.text for d in contemporary_dates("1915-06-07")}
-    assert texts["bogd_era"]["mn"] == "Олноо өргөгдсөний 5 дугаар он"
+    assert texts["bogd_era"]["mn"] == "Олноо өргөгдсөний 5-р он"
     assert texts["bogd_era"]["zh"].endswith("（共戴五年）")
     assert texts["julian"] == {"en": "25 May 1915 O.S.", "zh": "儒略历1915年5月25日",
-                               "mn": "Юлийн тооллоор 1915 оны 5 дугаар сарын 25"}
+                               "mn": "Юлийн тооллоор 1915\u202fоны 5-р сарын 25"}
 
 
-@pytest.mark.parametrize("n, text", [(1, "1 дүгээр"), (2, "2 дугаар"), (4, "4 дүгээр"), (9, "9 дүгээр"),
-                                     (10, "10 дугаар"), (11, "11 дүгээр"), (14, "14 дүгээр"), (40, "40 дүгээр"),
-                                     (90, "90 дүгээр"), (34, "34 дүгээр"), (20, "20 дугаар")])
-def test_mongolian_ordinals_follow_vowel_harmony(n: int, text: str) -> None:
+def test_julian_leap_day_the_gregorian_calendar_lacks() -> None:
+    """13 March 1900 was 29 February 1900 Old Style, a day datetime.date cannot hold: written all the same."""
+    assert julian_text(parse_date("1900-03-13")) == {"en": "29 February 1900 O.S.", "zh": "儒略历1900年2月29日",
+                                                     "mn": "Юлийн тооллоор 1900\u202fоны 2-р сарын 29"}
+
+
+@pytest.mark.parametrize("n, text", [(1, "1-р"), (2, "2-р"), (28, "28-р"), (34, "34-р")])
+def test_mongolian_ordinals_are_written_short_as_cldr_writes_months(n: int, text: str) -> None:
     assert mongolian_ordinal(n) == text
 
 
@@ -153,3 +157,57 @@ def test_validate_reports_a_broken_calendars_file(tmp_path: Path) -> None:
     path.write_text(path.read_text(encoding="utf-8").replace("first_year: 1736", "first_year: 1700"), encoding="utf-8")
     found = validate.problems(tmp_path)
     assert len(found) == 1 and "calendars.yaml" in found[0] and "qianlong" in found[0], found
+
+
+# --- what the page shows beside the date (geodata.calendars.shown_date, the bundle's `dates`) ------------------
+
+def test_old_style_events_are_those_whose_date_note_gives_the_old_style_date() -> None:
+    listed = set(load_calendars()["julian"]["events"])
+    noted = {e.id for e in EVENTS.values() if OLD_STYLE.match(e.date_note or "") and e.date_precision == "day"}
+    assert listed == noted
+
+
+@pytest.mark.parametrize("iso, lang, old_style, expected", [
+    ("1911-12-29", "zh", False, "宣统三年十一月初十日"),                  # the Bogd Khan's enthronement
+    ("1911-12-29", "mn", False, "Олноо өргөгдсөний 1-р он"),
+    ("1911-12-29", "en", False, ""),
+    ("1915-06-07", "en", True, "25 May 1915 O.S."),                       # Kyakhta, a Russian treaty
+    ("1915-06-07", "zh", True, "儒略历1915年5月25日；民国四年六月七日"),
+    ("1915-06-07", "mn", True, "Юлийн тооллоор 1915\u202fоны 5-р сарын 25; Олноо өргөгдсөний 5-р он"),
+    ("1912-01-15", "zh", False, "宣统三年十一月二十七日；民国元年一月十五日"),   # both until the abdication
+    ("1945-08-14", "zh", False, "民国三十四年八月十四日"),
+    ("1953-02-24", "zh", False, ""),          # after 1 October 1949 the mainland dates by the Gregorian year
+    ("1921-07-11", "en", False, ""),
+])
+def test_shown_date_per_page_language(iso: str, lang: str, old_style: bool, expected: str) -> None:
+    assert calendars.shown_date(iso, "day", lang, old_style) == expected
+
+
+def test_shown_date_only_for_exact_dates() -> None:
+    assert calendars.shown_date("1919-08-01", "month", "zh", False) == ""
+    assert calendars.shown_date("1757-01-01", "year", "en", True) == ""
+
+
+def test_bundle_carries_the_shown_dates_per_event_and_per_exact_date() -> None:
+    import json
+
+    from geodata.bundle import PAGE_DIR
+    texts = {lang: json.loads((PAGE_DIR / f"text-{lang}.json").read_text(encoding="utf-8")) for lang in ("en", "zh", "mn")}
+    order = sorted(EVENTS.values(), key=lambda e: (e.date, e.id))
+    ev = {e.id: i for i, e in enumerate(order)}
+    assert texts["zh"]["dates"]["1911-12-29"] == "宣统三年十一月初十日"
+    assert texts["mn"]["dates"]["1915-06-07"].endswith("Олноо өргөгдсөний 5-р он")
+    assert texts["en"]["dates"]["1689-09-06"] == "27 August 1689 O.S."
+    assert "1911-12-29" not in texts["en"]["dates"]
+    assert texts["en"]["events"][ev["treaty_of_kyakhta_1915"]]["contemporary"] == "25 May 1915 O.S."
+    assert texts["zh"]["events"][ev["bogd_khan_enthroned_1911"]]["contemporary"] == "宣统三年十一月初十日"
+    for lang, text in texts.items():   # every exact event's date has its shown date, no other date has one
+        exact = {e.date.isoformat() for e in order if e.date_precision == "day"}
+        assert set(text["dates"]) <= exact, lang
+
+
+def test_calendars_naming_an_unknown_old_style_event_is_a_data_error(tmp_path: Path) -> None:
+    text = (DATA_DIR / "calendars.yaml").read_text(encoding="utf-8").replace("nerchinsk_1689,", "nerchinsk_1698,", 1)
+    (tmp_path / "calendars.yaml").write_text(text, encoding="utf-8")
+    with pytest.raises(DataError, match="nerchinsk_1698"):
+        calendars.check_old_style_events(set(EVENTS), tmp_path)

@@ -9,7 +9,7 @@ from geodata import i18n as data_i18n
 
 from dashboard import figures, i18n
 from dashboard.data import load_atlas
-from dashboard.i18n import LANGUAGES, date_words, flat_keys, load_ui, page_config, pick_language, t
+from dashboard.i18n import LANGUAGES, flat_keys, load_ui, page_config, pick_language, t
 
 ROOT = Path(__file__).resolve().parent.parent
 FIELD = re.compile(r"{(\w+)}")
@@ -68,17 +68,6 @@ def test_every_key_the_code_uses_exists() -> None:
         assert set(i18n.js_strings(lang)) == set(i18n.js_strings("en"))
 
 
-@pytest.mark.parametrize(("lang", "day", "month", "year"), [
-    ("en", "1 January 1911", "March 1921", "1689"),
-    ("zh", "1911年1月1日", "1921年3月", "1689年"),
-    ("mn", "1911 оны 1-р сарын 1", "1921 оны 3-р сар", "1689 он"),
-])
-def test_dates_in_words(lang, day, month, year) -> None:
-    assert date_words("1911-01-01", lang) == day
-    assert date_words("1921-03-18", lang, "month") == month
-    assert date_words("1689-01-01", lang, "year") == year
-
-
 def test_language_from_url_then_browser_then_english() -> None:
     assert pick_language("zh", "mn") == ("zh", False)
     assert pick_language("ZH-cn", None) == ("zh", False)
@@ -109,5 +98,5 @@ def test_text_bundles_carry_the_language() -> None:
 
 def test_page_config_gives_the_script_its_strings() -> None:
     zh = page_config("zh")
-    assert zh["lang"] == "zh" and zh["ui"]["dateDay"] == "{y}年{m}月{d}日"
+    assert zh["lang"] == "zh" and zh["ui"]["cldr"]["dates"]["day"] == "y年M月d日"
     assert len(zh["styles"]) == len(load_atlas().data["statuses"])

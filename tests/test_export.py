@@ -11,6 +11,7 @@ import pytest
 
 from dashboard import export, i18n
 from dashboard.data import BUNDLE_FILES, PAGE_DIR, load_atlas
+from geodata.io import DATA_DIR
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -72,10 +73,12 @@ def test_region_details_for_every_unit_and_period(site: Path) -> None:
 
 
 def test_downloads_are_files_for_every_period(site: Path) -> None:
+    """The borders of every unit and span as a file and as the script the page cuts a day's borders from."""
     atlas = load_atlas()
-    for state in atlas.data["states"]:
-        geo = json.loads((site / "downloads" / f"borders-{state['date']}.geojson").read_text(encoding="utf-8"))
-        assert geo["type"] == "FeatureCollection" and geo["features"]
+    committed = (DATA_DIR / "page" / "borders-all.geojson").read_text(encoding="utf-8")
+    assert (site / "downloads" / "borders-all.geojson").read_text(encoding="utf-8") == committed
+    script = (site / "data" / "borders-all.js").read_text(encoding="utf-8")
+    assert json.loads(script[script.index("= ") + 2:].rstrip().rstrip(";")) == json.loads(committed)
     for lang in i18n.LANGUAGES:
         csv = (site / "downloads" / f"events-{lang}.csv").read_text(encoding="utf-8")
         assert csv.count("\n") >= len(atlas.events)

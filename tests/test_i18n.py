@@ -57,8 +57,21 @@ def _zh_int(run: str) -> str:
     return str((digits[tens] if tens else 1) * 10 + (digits[units] if units else 0))
 
 
+# Decades as Chinese writes them: 19世纪50年代 (the 1850s), 20世纪20-30年代 (the 1920s-30s), 21世纪头十年 (the 2000s).
+ZH_DECADE = re.compile(r"(\d+)世纪(?:(\d0)(?:-(\d0))?年代|头十年)")
+
+
+def _zh_decades(match: re.Match[str]) -> str:
+    """A decade as the digits of its first year (and of the last decade of a range)."""
+    base = (int(match.group(1)) - 1) * 100
+    first, last = match.group(2) or "0", match.group(3)
+    return " ".join(str(base + int(d)) for d in (first, last) if d)
+
+
 def _zh_numbers(text: str) -> set[str]:
-    """Digit runs of a Chinese text; "900万" is 9000000; reign dates and ordinals in Chinese numerals count too."""
+    """Digit runs of a Chinese text; "900万" is 9000000; reign dates and ordinals in Chinese numerals count too, and
+    a decade counts as its first year."""
+    text = ZH_DECADE.sub(_zh_decades, text)
     words = {_zh_int(run) for span in ZH_REIGN_DATE.findall(text) for run in ZH_RUN.findall(span)}
     words |= {_zh_int(run) for run in ZH_ORDINAL.findall(text)}
     return _numbers(ZH_WAN.sub(lambda m: str(int(Decimal(m.group(1)) * 10_000)), text)) | words
@@ -124,6 +137,7 @@ def test_numbers_helper_tolerates_thousands_separators():
     assert _zh_numbers("约156万平方公里，而不是180万") == {"1560000", "1800000"}
     assert _en_numbers("The October Revolution broke out in 1917") == {"1917"}
     assert _zh_numbers("康熙三十年五月初二，十三世达赖喇嘛，19世纪") == {"30", "5", "2", "13", "19"}
+    assert _zh_numbers("19世纪50年代，20世纪20-30年代，21世纪头十年") == {"1850", "1920", "1930", "2000"}
     assert _zh_numbers("民国三十四年十月二十日，中华民国1946年") == {"34", "10", "20", "1946"}
 
 
@@ -277,3 +291,11 @@ def test_removed_event_makes_its_translation_stale(data_copy):
     dropped = events.pop(0)["id"]
     path.write_text(yaml.safe_dump(events, allow_unicode=True, sort_keys=False), encoding="utf-8")
     assert ("events", dropped, "title") in i18n.stale_keys("zh", data_copy)
+
+
+def test_zh_decades_are_written_by_century():
+    """Mainland usage writes the 1850s as 19世纪50年代, not 1850年代 (which the texts once mixed with it)."""
+    from geodata.glossary import data_texts
+
+    found = {".".join(p): t for p, t in data_texts("zh").items() if re.search(r"\d{3}0(?:-\d0)?年代", t)}
+    assert found == {}

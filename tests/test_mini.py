@@ -7,10 +7,9 @@ from pathlib import Path
 
 import pytest
 import shapely
-from shapely.geometry import shape
 
 import geodata
-from geodata import build, validate
+from geodata import validate
 from geodata.catalog import load_claimants, load_statuses, unit_records
 from geodata.periods import load_periods
 
@@ -95,21 +94,6 @@ def test_overlapping_units_are_not_a_clean_coverage(mini):
     assert any("do not form a clean coverage" in p and "'west'" in p for p in found), found
     with pytest.raises(geodata.DataError, match="clean coverage"):
         validate.write_manifest(mini)
-
-
-def test_a_period_file_is_the_borders_download(mini):
-    layer = geodata.load_layer(mini)
-    doc = json.loads(build.period_collection(layer, "1858-05-28", "", mini))
-    assert doc["period"] == {"start": "1858-05-28", "end": ""} and doc["licence"].startswith("Boundaries:")
-    status = {tuple(f["properties"]["regions"]): f["properties"] for f in doc["features"]
-              if f["properties"]["kind"] == "status"}
-    assert status[("west",)]["claimed_by"] == ["qing"] and status[("east",)]["status"] == "russia"
-    assert status[("middle",)]["approximate"] is True
-    china = {f["properties"]["mode"]: shape(f["geometry"]) for f in doc["features"] if f["properties"]["kind"] == "china"}
-    assert china["control"].equals(shapely.box(101, 40, 102, 41))
-    assert china["claim"].area == pytest.approx(2.0)
-    ring = next(f for f in doc["features"] if f["properties"]["kind"] == "china")["geometry"]["coordinates"][0]
-    assert shapely.LinearRing(ring).is_ccw      # RFC 7946: exterior rings counter-clockwise
 
 
 def test_loaders_read_the_mini_folder():

@@ -237,3 +237,45 @@ def test_a_tour_without_questions_still_loads(tmp_path: Path) -> None:
     path = tmp_path / "tour.yaml"
     path.write_text("- {date: '1911-12-01', event: x, caption: {en: a, zh: b, mn: c}}", encoding="utf-8")
     assert load_tour(path, event_ids={"x"})[0].question is None
+
+
+# --- a teacher's tour file (NBA_TOUR): questions and answers in the three languages -----------------------------
+
+TEACHER_TOUR = """
+- date: '1911-12-01'
+  event: mongolian_independence_1911
+  caption: {en: Independence is declared., zh: 宣布独立。, mn: Тусгаар тогтнолоо зарлав.}
+  question: {en: 'What will Outer Mongolia do?', zh: 外蒙古会怎么做？, mn: 'Ар Монгол юу хийх бол?'}
+  answer: {en: It declares independence., zh: 宣布独立。, mn: Тусгаар тогтнолоо зарлана.}
+- date: '1915-06-07'
+  event: treaty_of_kyakhta_1915
+  caption: {en: The Kyakhta treaty., zh: 《恰克图条约》。, mn: Хиагтын гэрээ.}
+"""
+
+
+def test_a_teachers_tour_file_replaces_the_built_in_tour_in_the_app_and_the_export(tmp_path, monkeypatch) -> None:
+    from dashboard import export
+    path = tmp_path / "my-tour.yaml"
+    path.write_text(TEACHER_TOUR, encoding="utf-8")
+    monkeypatch.setenv("NBA_TOUR", str(path))
+    atlas = load_atlas()
+    for data in (tour_data(atlas, "zh"), export.export_config("zh", 0)["tour"]):
+        stops = data["stops"]
+        assert [s["date"] for s in stops] == ["1911-12-01", "1915-06-07"]
+        assert stops[0]["question"]["zh"] == "外蒙古会怎么做？" and stops[0]["answer"]["mn"] == "Тусгаар тогтнолоо зарлана."
+        assert stops[1]["question"] is None and stops[0]["stop"] == atlas.stop_of("1911-12-01")
+    monkeypatch.delenv("NBA_TOUR")
+    assert len(tour_data(atlas)["stops"]) == len(load_tour())
+
+
+def test_a_missing_or_broken_tour_file_is_a_clear_error(tmp_path, monkeypatch) -> None:
+    from dashboard.config import ConfigError, load_settings
+    from dashboard.tour import check_tour
+    monkeypatch.setenv("NBA_TOUR", str(tmp_path / "nowhere.yaml"))
+    with pytest.raises(ConfigError, match="NBA_TOUR: no tour file at .*nowhere.yaml"):
+        load_settings()
+    path = tmp_path / "broken.yaml"
+    path.write_text(TEACHER_TOUR.replace("treaty_of_kyakhta_1915", "no_such_event"), encoding="utf-8")
+    monkeypatch.setenv("NBA_TOUR", str(path))
+    with pytest.raises(DataError, match="broken.yaml.*no_such_event"):
+        check_tour(load_atlas())

@@ -21,7 +21,8 @@ ROOT = DATA_DIR.parent
 DATA_FILES = ["units.yaml", "statuses.yaml", "claimants.yaml", "periods.yaml", "events.yaml", "units.geojson",
               "edges.geojson", "context.geojson", "claims.yaml", "perspectives.yaml", "tour.yaml", "publishers.yaml",
               "checks.yaml", "manifest.json"]
-PAGE_FILES = ["page/map.json", "page/timeline.json", "page/text-en.json", "page/text-zh.json", "page/text-mn.json"]
+PAGE_FILES = ["page/map.json", "page/timeline.json", "page/text-en.json", "page/text-zh.json", "page/text-mn.json",
+              "page/borders-all.geojson"]
 
 
 UI_DIR = DATA_DIR.parent / "dashboard" / "i18n"
@@ -34,7 +35,6 @@ def data_copy(tmp_path: Path) -> Path:
         shutil.copyfile(DATA_DIR / name, tmp_path / name)
     shutil.copytree(DATA_DIR / "i18n", tmp_path / "i18n")
     shutil.copytree(DATA_DIR / "page", tmp_path / "page")
-    shutil.copytree(DATA_DIR / "periods", tmp_path / "periods", ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copytree(UI_DIR, tmp_path / "ui")
     return tmp_path
 
@@ -99,8 +99,7 @@ def test_self_intersecting_unit_is_refused(data_copy):
 
 def test_manifest_records_every_geometry_file_the_build_checked():
     manifest = json.loads((DATA_DIR / "manifest.json").read_text(encoding="utf-8"))["sha256"]
-    assert sorted(manifest) == sorted(["units.geojson", "edges.geojson", "context.geojson",
-                                       *(f"periods/{p.name}" for p in (DATA_DIR / "periods").glob("*.geojson"))])
+    assert sorted(manifest) == ["context.geojson", "edges.geojson", "units.geojson"]
     assert manifest["units.geojson"] == validate.sha256(DATA_DIR / "units.geojson")
 
 

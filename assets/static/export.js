@@ -24,7 +24,7 @@
     }
 
     var TOUR_OUT = {"tour-caption": "textContent", "tour-step": "textContent", "tour-notice": "textContent",
-        "tour-start": "textContent"};
+        "tour-start": "textContent", "tour-answer": "textContent"};
 
     function setProps(id, props) {
         var p = page();
@@ -61,9 +61,7 @@
     }
 
     var NAV = [["year-slider", "value"], ["play-interval", "disabled"], ["play-button", "children"]];
-    var TOUR = [["year-slider", "value"], ["tour-state", "data"], ["tour-caption", "children"], ["tour-step", "children"],
-        ["tour", "className"], ["tour-notice", "children"], ["tour-prev", "disabled"], ["tour-next", "disabled"],
-        ["tour-start", "children"]];
+    var TOUR = C.tourOutputs;
 
     function navigate(id) {
         apply(call(D.navigate, id, [0, 0, 0, 0, page().stop, timer === null]), NAV);
@@ -75,7 +73,7 @@
     }
 
     function tour(id) {
-        apply(call(C.tour, id, [0, 0, 0, 0, root.location.search, cfg.tour, tourState]), TOUR);
+        apply(call(C.tour, id, [0, 0, 0, 0, 0, 0, root.location.search, cfg.tour, tourState]), TOUR);
     }
 
     function readView(d, search) {
@@ -93,14 +91,35 @@
         slider.value = String(stop);
         slider.setAttribute("aria-valuetext", A.words(d.stops[stop]));
         var geo = byId("download-geojson"), csv = byId("download-csv");
-        if (geo) { geo.setAttribute("href", "downloads/borders-" + d.states[d.stopState[stop]].date + ".geojson"); }
         if (csv) { csv.setAttribute("href", "downloads/events-" + cfg.lang + ".csv"); }
     }, true);
+    function downloadBorders(e) {
+        /* The GeoJSON link of the page opened from disk: the shown day's borders, cut from the file of every
+           unit and span (data/borders-all.js, loaded on the first click), as the server's download would be. */
+        e.preventDefault();
+        e.stopPropagation();
+        var iso = page().data.stops[page().stop], have = NBA.preloaded["borders-all.geojson"];
+        function save() {
+            var doc = M.bordersAt(NBA.preloaded["borders-all.geojson"], iso), a = document.createElement("a");
+            a.download = doc.name + ".geojson";
+            a.href = URL.createObjectURL(new Blob([JSON.stringify(doc)], {type: "application/geo+json"}));
+            document.body.appendChild(a);
+            a.click();
+            a.remove();
+            setTimeout(function () { URL.revokeObjectURL(a.href); }, 60000);
+        }
+        if (have) { save(); return; }
+        var script = document.createElement("script");
+        script.src = "data/borders-all.js";
+        script.onload = save;
+        document.body.appendChild(script);
+    }
+    if (byId("download-geojson")) { byId("download-geojson").addEventListener("click", downloadBorders); }
     slider.addEventListener("input", function () { A.step(parseInt(slider.value, 10)); });
     ["play-button", "prev-change", "next-change"].forEach(function (id) {
         byId(id).addEventListener("click", function () { navigate(id); });
     });
-    ["tour-start", "tour-prev", "tour-next", "tour-exit"].forEach(function (id) {
+    ["tour-start", "tour-prev", "tour-next", "tour-exit", "tour-reveal", "tour-predict"].forEach(function (id) {
         byId(id).addEventListener("click", function () { tour(id); });
     });
     document.querySelectorAll("#mode-switch input").forEach(function (input) {

@@ -25,5 +25,5 @@ test("the page scripts define only window.NBA and dash_clientside", () => {
     }
     const added = Object.keys(context).filter((k) => !before.has(k)).sort();
     assert.deepEqual(added, ["NBA", "dash_clientside"]);
-    assert.deepEqual(Object.keys(context.NBA).sort(), ["atlas", "map", "model", "page", "trust"]);
+    assert.deepEqual(Object.keys(context.NBA).sort(), ["atlas", "map", "model", "page", "png", "trust"]);
 });

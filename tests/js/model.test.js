@@ -22,13 +22,42 @@ const TL = {
 };
 const TEXT = {units: ["Alpha", "Beta"], statuses: ["held", "lost", "hatched"], claimants: ["Qing"]};
 const STYLES = [{color: "#111111", hatch: false}, {color: "#222222", hatch: false}, {color: "#333333", hatch: true}];
-const ZH = {months: ["一月"], dateDay: "{y}年{m}月{d}日", dateMonth: "{y}年{m}月", dateYear: "{y}年"};
+/* CLDR data as the page config carries it (geodata.cldr.browser_formats); tests/test_cldr.py checks the real one. */
+const MONTHS_MN = ["1-р сар", "2-р сар", "3-р сар", "4-р сар", "5-р сар", "6-р сар", "7-р сар", "8-р сар", "9-р сар",
+    "10-р сар", "11-р сар", "12-р сар"];
+const ZH = {cldr: {dates: {day: "y年M月d日", month: "y年M月", year: "y年"}, months: {MMM: [], MMMM: []}, group: ",",
+    decimal: ".", grouping: [3, 3]}};
+const MN = {cldr: {dates: {day: "y 'оны' MMM'ын' d", month: "y 'оны' MMM", year: "y"},
+    months: {MMM: MONTHS_MN, MMMM: []}, group: ",", decimal: ".", grouping: [3, 3]}};
+const INDIAN = {cldr: {dates: {day: "dd/MM/yy", month: "MM/y", year: "yyyy"}, months: {MMM: [], MMMM: []}, group: ",",
+    decimal: ".", grouping: [3, 2]}};
 
 test("dates in words follow the language's templates and precision", () => {
     assert.equal(M.words("1689-09-06"), "6 September 1689");
     assert.equal(M.words("1691-05-01", "month"), "May 1691");
     assert.equal(M.words("1757-01-01", "year"), "1757");
     assert.equal(M.words("1911-12-01", "day", ZH), "1911年12月1日");
+    assert.equal(M.words("1911-12-01", "month", ZH), "1911年12月");
+    assert.equal(M.words("1911-12-29", "day", MN), "1911 оны 12-р сарын 29");
+    assert.equal(M.words("1921-03-01", "month", MN), "1921 оны 3-р сар");
+    assert.equal(M.words("1689-01-01", "year", MN), "1689");
+    assert.equal(M.words("1905-03-04", "day", INDIAN), "04/03/05");
+    assert.equal(M.words("905-03-04", "year", INDIAN), "0905");
+});
+
+test("CLDR patterns: quoted literals, a doubled quote, unknown fields left as they are", () => {
+    const c = MN.cldr;
+    assert.equal(M.cldrDate("y 'оны' MMM'ын' d", 1945, 10, 20, c), "1945 оны 10-р сарын 20");
+    assert.equal(M.cldrDate("d 'o''clock' ''y''", 1945, 10, 20, c), "20 o'clock '1945'");
+    assert.equal(M.cldrDate("EEEE, d", 1945, 10, 20, c), "EEEE, 20");
+});
+
+test("numbers are grouped as CLDR says, rounded", () => {
+    assert.equal(M.number(1564116.4), "1,564,116");
+    assert.equal(M.number(999), "999");
+    assert.equal(M.number(-12345), "-12,345");
+    assert.equal(M.number(123456789, INDIAN), "12,34,56,789");
+    assert.equal(M.number(1000, {cldr: Object.assign({}, ZH.cldr, {group: " "})}), "1 000");
 });
 
 test("a stop maps to the last stop on or before a date, clamped to the slider", () => {
@@ -94,4 +123,33 @@ test("URLs are built under the app's path prefix", () => {
     assert.equal(M.assetUrl("/atlas/", "page-data/map.json"), "/atlas/page-data/map.json");
     assert.equal(M.assetUrl("/atlas", "/page-data/map.json"), "/atlas/page-data/map.json");
     assert.equal(M.assetUrl("", "data/map.js"), "data/map.js");
+});
+
+test("the date as contemporaries wrote it comes from the bundle's dates, else nothing", () => {
+    const text = {dates: {"1911-12-29": "宣统三年十一月初十日"}};
+    assert.equal(M.contemporary(text, "1911-12-29"), "宣统三年十一月初十日");
+    assert.equal(M.contemporary(text, "1911-12-30"), "");
+    assert.equal(M.contemporary(text, "constructor"), "");     // only the bundle's own keys
+    assert.equal(M.contemporary({}, "1911-12-29"), "");
+    assert.equal(M.contemporary(null, "1911-12-29"), "");
+});
+
+test("the address keeps predict mode with the tour", () => {
+    assert.equal(M.viewQuery(TL, {stop: 1, mode: "control", unit: null, lang: "en"}, "?tour=1&predict=1"),
+        "?year=1700&tour=1&predict=1");
+    assert.equal(M.viewQuery(TL, {stop: 1, mode: "control", unit: null, lang: "en"}, "?tour=1&predict=0"), "?year=1700&tour=1");
+});
+
+test("the borders of a day come from the file of every unit and span", () => {
+    const f = (unit, start, end) => ({type: "Feature", properties: {unit, start, end}, geometry: null});
+    const all = {attribution: "NE", features: [f("a", "1689-01-01", "1700-01-01"), f("a", "1700-01-01", "2009-01-01"),
+        f("b", "1689-01-01", "1750-01-01"), f("b", "1750-01-01", "2009-01-01")]};
+    const mid = M.bordersAt(all, "1720-05-05");
+    assert.deepEqual(mid.features.map((x) => x.properties.unit + x.properties.start), ["a1700-01-01", "b1689-01-01"]);
+    assert.deepEqual(mid.period, {start: "1700-01-01", end: "1750-01-01"});
+    assert.equal(mid.name, "northern-border-atlas-borders-1700-01-01");
+    assert.deepEqual(M.bordersAt(all, "1700-01-01").period, {start: "1700-01-01", end: "1750-01-01"});
+    assert.deepEqual(M.bordersAt(all, "1699-12-31").period, {start: "1689-01-01", end: "1700-01-01"});
+    assert.deepEqual(M.bordersAt(all, "2008-12-31").period, {start: "1750-01-01", end: ""});
+    assert.equal(M.bordersAt(all, "2008-12-31").attribution, "NE");
 });
