@@ -7,7 +7,6 @@
 (function (root) {
     "use strict";
     var NBA = root.NBA = root.NBA || {};
-    var HTML_LANG = {en: "en", zh: "zh-Hans", mn: "mn-Cyrl"};
     var page = NBA.page = {ready: false, data: null, stop: -1, k: -1, mode: "control", unit: null, chosen: null};
 
     function M() { return NBA.model; }
@@ -101,7 +100,7 @@
         page.k = k;
         setText("date-text", words(when));
         setText("date-contemporary", M().contemporary(d.text, when));   /* as contemporaries wrote it, if exact */
-        fixAria(stop);   /* the thumb says the date in words at once */
+        placeThumb(stop);   /* the thumb moves and says the date in words at once */
         var change = M().changeText(d, d.text, page.ui, stop);
         setText("change-text", change);
         var marker = byId("area-date");
@@ -111,6 +110,8 @@
         later(function () {
             /* off screen or for assistive technology: once the slider rests, not at every step of a drag */
             renderTextView(k);
+            setText("text-view-caption", M().fill(ui("caption", "Each region's status on {date}"), {date: words(when)}));
+            if (page.unit) { showCard(); }
             setText("announce", words(when) + ui("sentenceEnd", ". ") + change);
             writeUrl();
             if (page.unit && (stateChanged || force)) { setProps("details-request", {data: {unit: page.unit, state: k}}); }
@@ -200,19 +201,13 @@
             frag.appendChild(tr);
         }
         body.replaceChildren(frag);
-        setText("text-view-caption", M().fill(ui("caption", "Each region's status on {date}"), {date: words(state.date)}));
     }
 
-    function fixAria(stop) {
-        /* Dash 4's own widgets need a few attributes to be usable with a screen reader and the keyboard:
-           the slider thumb gets a name and the date in words; the border switch is a radio group; the region
-           picker's real button takes the focus, not a hidden input. */
-        var thumb = document.querySelector("#year-slider [role=slider]");
-        if (thumb) {
-            var label = byId("controls");
-            thumb.setAttribute("aria-label", (label && label.getAttribute("aria-label")) || "Date");
-            thumb.setAttribute("aria-valuetext", words(page.data.stops[stop]));
-        }
+    function fixAria() {
+        /* Dash 4's own widgets need a few attributes to be usable with a screen reader and the keyboard: the
+           border switch is a radio group; the region picker's real button takes the focus, not a hidden input. */
+        var field = byId("date-input");
+        if (field) { field.setAttribute("aria-describedby", "date-input-msg"); }
         var modes = byId("mode-switch");
         if (modes && modes.getAttribute("role") !== "radiogroup") {
             modes.setAttribute("role", "radiogroup");
@@ -225,7 +220,7 @@
             focusTarget.setAttribute("tabindex", "-1");
             picker.setAttribute("tabindex", "0");
         }
-        return Boolean(thumb && modes && focusTarget);
+        return Boolean(page.staticPage || (modes && focusTarget));
     }
 
     /* ---- the address, share and embed -------------------------------------------------------------- */
@@ -277,16 +272,37 @@
         if (code) { code.value = embedCode(); }
     }
 
-    function copyText(text, field, message) {
-        /* Clipboard API where the page may use it; else select the field for the reader to copy. */
+    function canCopy() { return Boolean(navigator.clipboard && root.isSecureContext); }
+
+    /* Share and "Copy code" are Dash's dcc.Clipboard buttons. Before they copy, the fields get this moment's view
+       (capture phase: ahead of Dash); where the page may not use the clipboard (plain http), they select the field
+       for the reader to copy instead; after a copy (the button shows its tick), the status line says so. */
+    document.addEventListener("click", function (e) {
+        var btn = e.target.closest ? e.target.closest("#share-button, #copy-embed") : null;
+        if (!btn || !page.ready) { return; }
+        writeUrl();
+        var field = byId(btn.id === "share-button" ? "share-link" : "embed-code"), panel = byId("share-panel");
+        if (btn.id === "share-button" && panel) { panel.hidden = false; }
         var status = byId("share-status");
-        function done(ok) {
-            if (status) { status.textContent = ok ? message : ui("copyFailed", "Copy the text below."); }
-            if (!ok && field) { field.focus(); field.select(); }
+        if (status) { status.textContent = ""; }
+        if (!canCopy()) {
+            e.stopPropagation();
+            if (status) { status.textContent = ui("copyFailed", "Copy the text below."); }
+            if (field) { field.focus(); field.select(); }
         }
-        if (navigator.clipboard && root.isSecureContext) {
-            navigator.clipboard.writeText(text).then(function () { done(true); }, function () { done(false); });
-        } else { done(false); }
+    }, true);
+
+    function watchCopies() {
+        ["share-button", "copy-embed"].forEach(function (id) {
+            var btn = byId(id);
+            if (!btn || btn.getAttribute("data-watched")) { return; }
+            btn.setAttribute("data-watched", "1");
+            new MutationObserver(function () {
+                if (btn.querySelector(".copied")) {
+                    setText("share-status", id === "share-button" ? ui("copied", "Link copied.") : ui("codeCopied", "Code copied."));
+                }
+            }).observe(btn, {childList: true, subtree: true});
+        });
     }
 
     /* ---- the map and what the reader does on it -------------------------------------------------- */
@@ -314,7 +330,46 @@
             markDrawn(page.stop, true);
             writeUrl();
         }
-        if (changedUnit) { setProps("details-request", {data: page.unit ? {unit: page.unit, state: page.k} : null}); }
+        if (changedUnit) {
+            setProps("details-request", {data: page.unit ? {unit: page.unit, state: page.k} : null});
+            showCard();
+            setText("region-announce", page.unit ? regionSentence() : "");
+        }
+    }
+
+    function regionSentence() {
+        /* One sentence for screen readers when a region is chosen: "Outer Mongolia, 1 January 1911: status." */
+        var d = page.data, i = d.units.indexOf(page.unit);
+        return M().fill(ui("regionSaid", "{unit}, {date}: {status}."), {unit: d.unitNames[i], date: words(d.stops[page.stop]),
+            status: M().statusLine(d, d.text, page.ui, page.k, i)});
+    }
+
+    function showCard() {
+        /* The compact card of the chosen region (the embed and phones show it over the map; CSS decides). */
+        var card = byId("region-card"), d = page.data;
+        if (!card) { return; }
+        if (!page.unit) { card.hidden = true; card.replaceChildren(); return; }
+        var i = d.units.indexOf(page.unit), st = d.states[page.k].s[i], claims = d.states[page.k].c[i];
+        var head = make("div", {"class": "card-head"});
+        head.appendChild(make("strong", {"class": "card-name"}, d.unitNames[i]));
+        head.appendChild(make("button", {type: "button", "class": "btn small card-close", id: "card-close",
+            "aria-label": ui("close", "Close"), title: ui("close", "Close")}, "×"));
+        var status = make("p", {"class": "card-status"});
+        if (st >= 0) {
+            status.appendChild(make("span", {"class": "swatch" + (page.styles[st].hatch ? " hatched" : ""),
+                style: "background-color:" + page.styles[st].color, "aria-hidden": "true"}));
+        }
+        status.appendChild(document.createTextNode(st >= 0 ? d.text.statuses[st] : ui("noData", "No data")));
+        var names = claims.map(function (c) { return d.text.claimants[c]; }).join(ui("listSep", ", "));
+        var since = d.states[M().sinceState(d, page.k, i)].date;
+        var full = make("a", {href: (byId("open-full") || {}).href || "?", target: "_blank", rel: "noopener", "class": "card-full"},
+            ui("openFull", "Open the full atlas") + " ↗");
+        card.replaceChildren(head, status,
+            make("p", {"class": "card-claims"}, M().fill(ui("cardClaims", "Claimed by: {claims}."), {claims: names || ui("noClaimant", "none")})),
+            make("p", {"class": "card-since"}, M().fill(ui("cardSince", "Since {date}{until}."), {date: words(since), until: ""})), full);
+        card.hidden = false;
+        var tip = document.querySelector("#map .map-tip");   /* a tap's hover box would cover the card */
+        if (tip) { tip.hidden = true; }
     }
 
     function showEvent(i) {
@@ -325,97 +380,177 @@
         setProps("year-slider", {value: ev.stop});
     }
 
-    function watchSlider() {
-        /* The slider's thumb says its value in aria-valuenow as soon as Dash's slider renders it: follow that
-           (keys, dragging, Play, the tour and the server all move the slider). */
-        var host = byId("controls");   /* the slider's own node is replaced when its code arrives: watch its wrapper */
-        if (!host) { return false; }
-        new MutationObserver(function () {
-            var thumb = host.querySelector("#year-slider [role=slider]");
-            if (thumb) { step(parseInt(thumb.getAttribute("aria-valuenow"), 10)); }
-        }).observe(host, {attributes: true, attributeFilter: ["aria-valuenow"], subtree: true, childList: true});
-        return true;
-    }
-
-    /* Key presses and dragging on the slider are taken before Dash's slider sees them: the map, the thumb and
-       the texts move at once, and Dash hears the new value once the slider rests (so a step never waits for
-       Dash to re-render the page). Play, the tour and the server still move the slider through Dash. */
+    /* ---- the time slider ------------------------------------------------------------------------------
+       Drawn here (views/slider.py renders its empty frame): a track even in time (a date's place is its share
+       of 1689-2008, not its stop number), a tick at every change, the key years, and a thumb (role=slider) that
+       steps stop by stop with the keys. Dash holds the value in the hidden #year-slider (a stop index): Play,
+       the tour, the server and trust.js set it, and atlas.follow brings the page to it. Keys and dragging move
+       the page at once and tell Dash once the reader pauses (a step never waits for Dash). */
     var KEYS = {ArrowRight: 1, ArrowUp: 1, ArrowLeft: -1, ArrowDown: -1, PageUp: 10, PageDown: -10};
     var commitTimer = null, dragging = null;
 
-    function thumb() { return document.querySelector("#year-slider [role=slider]"); }
+    function thumb() { return document.querySelector("#date-slider [role=slider]"); }
 
-    function showThumb(node, v) {
-        /* Place the thumb as Dash's slider would (its centre moves from half a thumb in at each end). */
-        var max = parseInt(node.getAttribute("aria-valuemax"), 10) || 1, p = 100 * v / max, half = node.offsetWidth / 2;
-        node.setAttribute("aria-valuenow", String(v));
-        if (node.parentNode && node.parentNode.style) {
-            node.parentNode.style.left = "calc(" + p + "% + " + (half - half * p / 50) + "px)";
-        }
+    function timeFrac(iso) {
+        var d = page.data, first = Date.parse(d.first), last = Date.parse(d.last);
+        return Math.max(0, Math.min(1, (Date.parse(iso) - first) / (last - first)));
     }
 
-    function userMove(v) {
+    function buildSlider() {
+        /* The track, the ticks at changes, the year labels and the thumb. */
+        var host = byId("date-slider"), d = page.data;
+        if (!host || host.querySelector(".ts-track")) { return; }
+        var track = make("div", {"class": "ts-track"}), ticks = make("div", {"class": "ts-ticks", "aria-hidden": "true"});
+        d.changeStops.forEach(function (c) {
+            var tick = make("span", {"class": "ts-tick"});
+            tick.style.left = (100 * timeFrac(d.stops[c])) + "%";
+            ticks.appendChild(tick);
+        });
+        track.appendChild(make("div", {"class": "ts-rail"}));
+        track.appendChild(ticks);
+        var knob = make("div", {"class": "ts-thumb", role: "slider", tabindex: "0", "aria-valuemin": "0",
+            "aria-valuemax": String(d.stops.length - 1), "aria-label": host.getAttribute("data-label") || "Date"});
+        var desc = host.getAttribute("data-describedby");
+        if (desc) { knob.setAttribute("aria-describedby", desc); }
+        track.appendChild(knob);
+        var years = make("div", {"class": "ts-years", "aria-hidden": "true"});
+        (host.getAttribute("data-years") || "").split(",").filter(Boolean).forEach(function (y) {
+            var label = make("span", {"class": "ts-year", "data-year": y}, y);
+            label.style.left = (100 * timeFrac(y + "-01-01")) + "%";
+            years.appendChild(label);
+        });
+        host.replaceChildren(track, years);
+        spaceYears();
+    }
+
+    function spaceYears() {
+        /* Hide the year labels that would overlap one already shown (the first and last always show). */
+        var labels = Array.prototype.slice.call(document.querySelectorAll("#date-slider .ts-year"));
+        if (!labels.length) { return; }
+        labels.forEach(function (l) { l.classList.remove("crowded"); });
+        var order = [labels[0], labels[labels.length - 1]].concat(labels.slice(1, -1)), shown = [];
+        order.forEach(function (l) {
+            var r = l.getBoundingClientRect();
+            var hit = shown.some(function (o) { return r.left < o.right + 6 && r.right > o.left - 6; });
+            if (hit) { l.classList.add("crowded"); } else { shown.push(r); }
+        });
+    }
+
+    function fitMap() {
+        /* On a wide screen, the map takes the height left under the controls (the legend is beside it), so that the
+           whole map and its legend are in view at first sight (narrow screens and the embed: CSS alone). */
+        var app = byId("app-root"), box = document.querySelector(".map");
+        if (!app || !box) { return; }
+        if (app.classList.contains("embed") || root.innerWidth <= 900) { app.style.removeProperty("--map-h"); return; }
+        var top = box.getBoundingClientRect().top + root.scrollY;
+        app.style.setProperty("--map-h", Math.max(300, Math.floor(root.innerHeight - top - 10)) + "px");
+    }
+    root.addEventListener("resize", function () { fitMap(); spaceYears(); });
+    function watchTour() {
+        /* a guided tour adds its caption above the map: the map gives up that height, and keeps it while the tour
+           steps (the caption's height is fixed) */
+        var bar = byId("tour");
+        if (bar) { new MutationObserver(fitMap).observe(bar, {attributes: true, attributeFilter: ["class"]}); }
+    }
+
+    function placeThumb(stop) {
         var node = thumb();
-        if (!page.ready || !node) { return; }
+        if (!node) { return; }
+        node.style.left = (100 * timeFrac(page.data.stops[stop])) + "%";
+        node.setAttribute("aria-valuenow", String(stop));
+        node.setAttribute("aria-valuetext", words(page.data.stops[stop]));
+    }
+
+    function userMove(v, commitNow) {
+        if (!page.ready) { return; }
         v = M().clampStop(page.data, v);
-        if (v === page.stop) { return; }
-        showThumb(node, v);
-        step(v);
+        if (v !== page.stop) { step(v); }
         clearTimeout(commitTimer);
-        /* Dash re-renders its slider when told: only once the reader pauses (keys held down repeat faster) */
+        if (commitNow) { setProps("year-slider", {value: page.stop}); return; }
+        /* Dash hears the value only once the reader pauses (keys held down repeat faster) */
         commitTimer = setTimeout(function () { setProps("year-slider", {value: page.stop}); }, 500);
     }
 
+    function stopAtFrac(f) {
+        /* The stop whose date is nearest a place on the track (0..1). */
+        var d = page.data, best = 0, dist = Infinity;
+        for (var i = 0; i < d.stops.length; i++) {
+            var e = Math.abs(timeFrac(d.stops[i]) - f);
+            if (e < dist) { dist = e; best = i; }
+        }
+        return best;
+    }
+
     function valueAt(clientX) {
-        var host = document.querySelector("#year-slider .dash-slider-root"), node = thumb();
-        if (!host || !node) { return page.stop; }
-        var r = host.getBoundingClientRect(), half = node.offsetWidth / 2;
-        var max = parseInt(node.getAttribute("aria-valuemax"), 10) || 0;
-        var f = Math.max(0, Math.min(1, (clientX - r.left - half) / Math.max(1, r.width - 2 * half)));
-        return Math.round(f * max);
+        var track = document.querySelector("#date-slider .ts-track");
+        if (!track) { return page.stop; }
+        var r = track.getBoundingClientRect();
+        return stopAtFrac(Math.max(0, Math.min(1, (clientX - r.left) / Math.max(1, r.width))));
     }
 
     document.addEventListener("keydown", function (e) {
-        if (!page.ready || !e.target.closest || !e.target.closest("#year-slider [role=slider]")) { return; }
+        if (!page.ready || !e.target.closest || !e.target.closest("#date-slider [role=slider]")) { return; }
         var d = page.data, to = null;
         if (KEYS[e.key] !== undefined) { to = page.stop + KEYS[e.key] * (e.shiftKey ? 10 : 1); }
         if (e.key === "Home") { to = 0; }
         if (e.key === "End") { to = d.stops.length - 1; }
         if (to === null) { return; }
         e.preventDefault();
-        e.stopPropagation();
         userMove(to);
-    }, true);
+    });
     document.addEventListener("pointerdown", function (e) {
-        var host = e.target.closest ? e.target.closest("#year-slider .dash-slider-root") : null;
+        var host = e.target.closest ? e.target.closest("#date-slider .ts-track, #date-slider .ts-years") : null;
         if (!page.ready || !host || e.button !== 0) { return; }
         e.preventDefault();
-        e.stopPropagation();
         dragging = {id: e.pointerId};
         var node = thumb();
         if (node) { node.focus(); }
         userMove(valueAt(e.clientX));
-    }, true);
+    });
     document.addEventListener("pointermove", function (e) {
         if (!dragging) { return; }
         e.preventDefault();
-        e.stopPropagation();
         userMove(valueAt(e.clientX));
-    }, true);
-    document.addEventListener("pointerup", function (e) {
+    });
+    document.addEventListener("pointerup", function () {
         if (!dragging) { return; }
         dragging = null;
-        e.stopPropagation();
-        clearTimeout(commitTimer);
-        setProps("year-slider", {value: page.stop});
-    }, true);
+        userMove(page.stop, true);
+    });
+
+    /* ---- the exact-date field --------------------------------------------------------------------------- */
+
+    function goToTyped() {
+        /* Move to the date typed in #date-input ("1921", "1921-07", "1921-07-11"); a clear message otherwise. */
+        var field = byId("date-input"), msg = byId("date-input-msg"), d = page.data;
+        if (!field || !page.ready) { return; }
+        var iso = M().parseDate(field.value);
+        var say = function (text) {
+            if (msg) { msg.textContent = text; }
+            field.setAttribute("aria-invalid", text ? "true" : "false");
+        };
+        if (!iso) { say(M().fill(ui("dateBad", "Not a date: {value}"), {value: field.value.trim()})); return; }
+        if (iso < d.first || iso > d.last) {
+            say(M().fill(ui("dateRange", "Choose a date from {first} to {last}."), {first: words(d.first), last: words(d.last)}));
+            return;
+        }
+        say("");
+        userMove(M().stopOf(d, iso), true);
+    }
+
+    document.addEventListener("keydown", function (e) {
+        if (e.key === "Enter" && e.target && e.target.id === "date-input") { e.preventDefault(); goToTyped(); }
+    });
+    document.addEventListener("click", function (e) {
+        if (e.target && e.target.closest && e.target.closest("#date-go")) { goToTyped(); }
+    });
 
     function start(cfg, value) {
         /* Load the bundle, draw the map and the first step. cfg: the atlas-data store (or the export's config). */
         page.ui = cfg.ui;
         page.styles = cfg.styles;
         page.staticPage = Boolean(cfg.staticPage);
-        if (cfg.lang && HTML_LANG[cfg.lang]) { document.documentElement.lang = HTML_LANG[cfg.lang]; }
+        if (cfg.htmlLang) { document.documentElement.lang = cfg.htmlLang; }   /* dashboard.i18n.HTML_LANG */
         return Promise.all([loadBundle(cfg.bundle, "timeline.json"), loadBundle(cfg.bundle, "map.json"),
             loadBundle(cfg.bundle, "text-" + cfg.lang + ".json")]).then(function (files) {
             var d = page.data = merge(files[0], files[2], files[1]);
@@ -429,13 +564,15 @@
             page.mode = cfg.mode === "claim" ? "claim" : "control";
             page.unit = cfg.region || null;
             page.map.select(page.unit ? d.units.indexOf(page.unit) : -1);
+            buildSlider();
+            fitMap();
+            watchTour();
             page.ready = true;
             if (page.pendingView) { setView.apply(null, page.pendingView); page.pendingView = null; }
             var first = page.pending !== undefined ? page.pending : value;
             step(first, true);
-            if (!page.staticPage) { watchSlider(); }
             var tries = 0;
-            (function aria() { if (!fixAria(page.stop) && ++tries < 50) { setTimeout(aria, 100); } }());
+            (function aria() { watchCopies(); if (!fixAria() && ++tries < 50) { setTimeout(aria, 100); } }());
             document.body.setAttribute("data-ready", "1");
             return d;
         });
@@ -443,7 +580,7 @@
 
     NBA.atlas = {start: start, step: step, setView: setView, showEvent: showEvent, words: words,
         currentIso: function () { return page.ready && page.stop >= 0 ? page.data.stops[page.stop] : null; },
-        flushUrl: writeUrl, copyText: copyText, pageUrl: pageUrl, embedCode: embedCode};
+        flushUrl: writeUrl, pageUrl: pageUrl, embedCode: embedCode};
 
     /* ---- Dash's clientside callbacks ---------------------------------------------------------------- */
 
@@ -459,6 +596,12 @@
 
     function view(mode, unit, chosen) {
         if (page.ready) { setView(mode, unit, chosen); } else { page.pendingView = [mode, unit, chosen]; }
+        return root.dash_clientside.no_update;
+    }
+
+    function follow(value) {
+        /* Dash's value of the slider changed (Play, the tour, the server, trust.js): bring the page to it. */
+        if (page.ready && value !== null && value !== undefined) { step(value); }
         return root.dash_clientside.no_update;
     }
 
@@ -493,7 +636,7 @@
     }
 
     root.dash_clientside = Object.assign({}, root.dash_clientside, {
-        atlas: {init: init, view: view, navigate: navigate, checkView: checkView}
+        atlas: {init: init, view: view, follow: follow, navigate: navigate, checkView: checkView}
     });
 
     /* A language link or "open the full atlas" opens the view as it is at this moment. */
@@ -504,9 +647,19 @@
     document.addEventListener("click", function (e) {
         var t = e.target.closest ? e.target : null;
         if (!t) { return; }
-        var target = t.closest("#share-button, #embed-button, #copy-embed, #close-embed, #map-zoom-in, #map-zoom-out, #map-reset");
+        var target = t.closest("#embed-button, #close-embed, #map-zoom-in, #map-zoom-out, #map-reset");
         var btn = t.closest("#event-list button.event-title");
-        if (btn && page.ready) { showEvent(parseInt(btn.getAttribute("data-index"), 10)); return; }
+        if (btn && page.ready) {
+            showEvent(parseInt(btn.getAttribute("data-index"), 10));
+            var top = document.querySelector(".date-block"), box = byId("map").getBoundingClientRect();
+            if (top && (box.top < 0 || box.bottom > root.innerHeight)) { top.scrollIntoView({block: "start"}); }
+            return;
+        }
+        if (t.closest("#card-close") && page.ready) {
+            setProps("region-picker", {value: null});
+            setView(page.mode, null, page.chosen);
+            return;
+        }
         if (t.closest("#clear-selection") && page.ready) {
             setProps("region-picker", {value: null});
             setView(page.mode, null, page.chosen);
@@ -517,18 +670,13 @@
             if (page.map) { page.map.zoom({"map-zoom-in": 0.7, "map-zoom-out": 1 / 0.7, "map-reset": 0}[target.id]); }
             return;
         }
-        var sharePanel = byId("share-panel"), embedPanel = byId("embed-panel"), embedButton = byId("embed-button");
+        var embedPanel = byId("embed-panel"), embedButton = byId("embed-button");
         writeUrl();
-        if (target.id === "share-button") {
-            if (sharePanel) { sharePanel.hidden = false; }
-            copyText(pageUrl(), byId("share-link"), ui("copied", "Link copied."));
-        } else if (target.id === "embed-button") {
+        if (target.id === "embed-button") {
             var open = embedPanel && embedPanel.hidden;
             if (embedPanel) { embedPanel.hidden = !open; }
             if (embedButton) { embedButton.setAttribute("aria-expanded", open ? "true" : "false"); }
             if (open) { byId("embed-code").focus(); byId("embed-code").select(); }
-        } else if (target.id === "copy-embed") {
-            copyText(embedCode(), byId("embed-code"), ui("codeCopied", "Code copied."));
         } else if (target.id === "close-embed") {
             if (embedPanel) { embedPanel.hidden = true; }
             if (embedButton) { embedButton.setAttribute("aria-expanded", "false"); embedButton.focus(); }

@@ -20,7 +20,8 @@
     var EN = {changeOn: "Changed on this date{count}: {parts}.", changeCount: " (change {n} of {total} in {year})",
         changeStart: "The map shows the status at the start of the atlas.", changeLast: "Last change: {date}.",
         noDataShort: "no data", noData: "No data", claimedBy: "claimed by {claims}", listSep: ", ", partSep: "; ",
-        colon: ": ", borderApprox: "Border approximate", borderClose: "Border close to historical"};
+        colon: ": ", claimNow: "now claimed by {to}", claimWas: " (before: {from})",
+        claimNone: "no longer claimed by {from}", changeMore: "{names} and {n} more", borderApprox: "Border approximate", borderClose: "Border close to historical"};
 
     function fill(tpl, values) {
         /* Replace {name} fields; unknown fields stay as they are. */
@@ -124,20 +125,54 @@
         return g >= 0 ? borderSet(tl, g, mode) : {};
     }
 
+    function changeParts(tl, text, ui, k) {
+        /* What changed at state k, one phrase per kind of change, the regions that changed alike grouped:
+           a new status ("Declared independence"), or only a new claimant ("now claimed by the Republic of China
+           (before: Qing China)") when the status stayed and the claimants changed. */
+        var state = tl.states[k], prev = tl.states[k - 1], groups = [], byKey = {};
+        var names = function (list) { return list.map(function (c) { return text.claimants[c]; }).join(s(ui, "listSep")); };
+        state.changes.forEach(function (c) {
+            var u = c[0], was = prev ? prev.c[u] : [], now = state.c[u], phrase;
+            if (c[1] === c[2] && was.join() !== now.join()) {
+                if (now.length) {
+                    phrase = fill(s(ui, "claimNow"), {to: names(now)}) + (was.length ? fill(s(ui, "claimWas"), {from: names(was)}) : "");
+                } else { phrase = fill(s(ui, "claimNone"), {from: names(was)}); }
+            } else { phrase = c[2] >= 0 ? text.statuses[c[2]] : s(ui, "noDataShort"); }
+            if (!byKey[phrase]) { byKey[phrase] = {phrase: phrase, units: []}; groups.push(byKey[phrase]); }
+            byKey[phrase].units.push(text.units[u]);
+        });
+        return groups.map(function (g) {
+            var shown = g.units.length > 4 ? g.units.slice(0, 3) : g.units;
+            var who = shown.join(s(ui, "listSep"));
+            if (shown.length < g.units.length) { who = fill(s(ui, "changeMore"), {names: who, n: g.units.length - shown.length}); }
+            return who + s(ui, "colon") + g.phrase;
+        });
+    }
+
     function changeText(tl, text, ui, stop) {
         /* What changed at this slider position, in words. */
         var k = stateIndex(tl, stop), state = tl.states[k];
         if (k > 0 && tl.stops[stop] === state.date) {
             var year = state.date.slice(0, 4), same = [];
             for (var i = 1; i < tl.states.length; i++) { if (tl.states[i].date.slice(0, 4) === year) { same.push(i); } }
-            var parts = state.changes.map(function (c) {
-                return text.units[c[0]] + s(ui, "colon") + (c[2] >= 0 ? text.statuses[c[2]] : s(ui, "noDataShort"));
-            });
             var count = same.length > 1 ? fill(s(ui, "changeCount"), {n: same.indexOf(k) + 1, total: same.length, year: year}) : "";
-            return fill(s(ui, "changeOn"), {count: count, parts: parts.join(s(ui, "partSep"))});
+            return fill(s(ui, "changeOn"), {count: count, parts: changeParts(tl, text, ui, k).join(s(ui, "partSep"))});
         }
         if (k === 0) { return s(ui, "changeStart"); }
         return fill(s(ui, "changeLast"), {date: words(state.date, "day", ui)});
+    }
+
+    function parseDate(value) {
+        /* A typed date as ISO: "1921" (1 January), "1921-07" (the 1st), "1921-07-11" (also with / or .);
+           null when it is not a real date. */
+        var m = /^\s*(\d{3,4})(?:[-/.](\d{1,2})(?:[-/.](\d{1,2}))?)?\s*$/.exec(String(value || ""));
+        if (!m) { return null; }
+        var y = parseInt(m[1], 10), mo = m[2] ? parseInt(m[2], 10) : 1, d = m[3] ? parseInt(m[3], 10) : 1;
+        var dt = new Date(Date.UTC(2000, mo - 1, d));
+        dt.setUTCFullYear(y);
+        if (dt.getUTCFullYear() !== y || dt.getUTCMonth() !== mo - 1 || dt.getUTCDate() !== d) { return null; }
+        var pad = function (n, w) { n = String(n); while (n.length < w) { n = "0" + n; } return n; };
+        return pad(y, 4) + "-" + pad(mo, 2) + "-" + pad(d, 2);
     }
 
     function visibleEvents(tl, stop) {
@@ -221,7 +256,8 @@
 
     return {bordersAt: bordersAt, fill: fill, words: words, cldrDate: cldrDate, number: number,
         clampStop: clampStop, stopOf: stopOf, stateIndex: stateIndex, unitFills: unitFills,
-        borderSet: borderSet, ghostSet: ghostSet, changeText: changeText, visibleEvents: visibleEvents,
+        borderSet: borderSet, ghostSet: ghostSet, changeText: changeText, changeParts: changeParts, parseDate: parseDate,
+        visibleEvents: visibleEvents,
         statusLine: statusLine, sinceState: sinceState, nextChange: nextChange, viewQuery: viewQuery,
         withParam: withParam, assetUrl: assetUrl, contemporary: contemporary};
 }));

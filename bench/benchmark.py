@@ -83,7 +83,7 @@ def _steps(page, url: str, steps: int) -> tuple[list[float], list[float]]:
     page.wait_for_selector(MAP_READY, timeout=30000)
     page.wait_for_timeout(1500)
     page.evaluate(HOOK)
-    page.locator("#year-slider [role=slider]").focus()
+    page.locator("#date-slider [role=slider]").focus()
     changed, every = [], []
     for _ in range(steps):
         page.keyboard.press("ArrowRight")

@@ -18,6 +18,7 @@ from geodata.errors import DataError
 from werkzeug.exceptions import BadRequest, HTTPException
 
 from . import callbacks, layout
+from .views import details
 from . import downloads, lessons, tour, urls
 from . import i18n, security
 from .query import View, parse_query, request_view
@@ -166,7 +167,7 @@ def create_app(settings: Settings | None = None) -> Dash:
         the server starting, not before it)."""
         for lang in i18n.LANGUAGES:
             view_layout(parse_query("", stops, settings.default_year, units, None, lang))
-            layout.details_panel(atlas, next(iter(atlas.units)), 0, lang)
+            details.details_panel(atlas, next(iter(atlas.units)), 0, lang)
         downloads.all_borders()                # the borders file, parsed once per process
         client = app.server.test_client()      # the downloads built and compressed once per process: do it now
         for lang in i18n.LANGUAGES:

@@ -8,7 +8,8 @@ from typing import Any
 import flask
 from dash import ClientsideFunction, Dash, Input, Output, State
 
-from . import layout, trust
+from . import trust
+from .views import details
 from .data import Atlas
 from .i18n import LANGUAGES
 from .query import parse_query
@@ -81,12 +82,12 @@ def register(app: Dash, atlas: Atlas, default_year: int) -> None:
         """Fill the details panel for the selected unit at the current state, in the page's language."""
         lang = _valid_lang(lang)
         if not request:
-            return layout.details_panel(atlas, None, 0, lang)
+            return details.details_panel(atlas, None, 0, lang)
         if not isinstance(request, dict):
             _bad_request("details request must be an object")
         unit = _valid_unit(atlas, request.get("unit"))
         state = _valid_index(request.get("state"), n_states)
-        return layout.details_panel(atlas, unit, state, lang)
+        return details.details_panel(atlas, unit, state, lang)
 
     app.clientside_callback(
         ClientsideFunction(namespace="atlas", function_name="init"),
@@ -100,6 +101,13 @@ def register(app: Dash, atlas: Atlas, default_year: int) -> None:
         Input("mode-switch", "value"),
         Input("region-picker", "value"),
         Input("selected-event", "data"),
+        prevent_initial_call=True,
+    )
+    # Play, the tour, the server and trust.js set the slider's value in Dash: the page follows it
+    app.clientside_callback(
+        ClientsideFunction(namespace="atlas", function_name="follow"),
+        Output("slider-seen", "data"),
+        Input("year-slider", "value"),
         prevent_initial_call=True,
     )
     app.clientside_callback(

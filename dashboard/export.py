@@ -3,7 +3,7 @@
 
 The page is the app's own layout (dashboard.layout.build_layout) written out as HTML, one file per language
 (index.html, index-zh.html, index-mn.html); Dash's widgets become their plain HTML counterparts with the same ids
-(a range input for the slider, radio buttons, a select for the region picker). The same scripts run it: the
+(plain inputs, radio buttons, a select for the region picker). The same scripts run it: the
 bundle files are given as scripts (file:// pages cannot fetch), what the server would answer is written beside
 the page (the region details of every unit and period, the "Reading the source", Sources and perspectives views,
 the downloads), and assets/static/export.js stands in for Dash's callbacks.
@@ -24,6 +24,7 @@ from geodata import borders
 from geodata.errors import DataError
 
 from . import downloads, i18n, layout, lessons, tour, trust
+from .views import area, details
 from .config import load_settings
 from .data import BUNDLE_FILES, PAGE_DIR, load_atlas
 from .query import View
@@ -70,16 +71,6 @@ def _kebab(key: str) -> list[str]:
     return [*parts, word]
 
 
-def _slider(node: Any, lang: str) -> str:
-    """The year slider as a range input, with its key years under it."""
-    p = node.to_plotly_json()["props"]
-    last = p["max"]
-    years = "".join(f'<span style="left:{100 * int(k) / last:.2f}%">{escape(v)}</span>' for k, v in p["marks"].items())
-    return (f'<input type="range" id="year-slider" min="0" max="{last}" step="1" value="{p["value"]}" '
-            f'aria-label="{escape(i18n.t(lang, "controls.slider"), quote=True)}">'
-            f'<div class="slider-years" aria-hidden="true">{years}</div>')
-
-
 def to_static_html(node: Any, lang: str) -> str:
     """HTML for a tree of Dash components: html.* as they are, Dash's widgets as plain HTML with the same ids."""
     if node is None:
@@ -90,8 +81,16 @@ def to_static_html(node: Any, lang: str) -> str:
         return escape(str(node), quote=False)
     if isinstance(node, (dcc.Store, dcc.Location, dcc.Interval)):
         return ""
-    if isinstance(node, dcc.Slider):
-        return _slider(node, lang)
+    if isinstance(node, dcc.Clipboard):   # a button; assets/static/export.js copies its target's text
+        p = node.to_plotly_json()["props"]
+        return (f'<button type="button" id="{p["id"]}" class="{p.get("className", "")}" '
+                f'title="{escape(p.get("title") or "", quote=True)}" data-target="{p["target_id"]}">'
+                f'{to_static_html(p.get("children"), lang)}</button>')
+    if isinstance(node, dcc.Input):
+        p = node.to_plotly_json()["props"]
+        attrs = {"type": p.get("type") or "text", "id": p["id"], "value": p.get("value"), "class": p.get("className"),
+                 "placeholder": p.get("placeholder"), "autocomplete": p.get("autoComplete")}
+        return "<input" + "".join(f' {k}="{escape(str(v), quote=True)}"' for k, v in attrs.items() if v is not None) + ">"
     if isinstance(node, dcc.RadioItems):
         p = node.to_plotly_json()["props"]
         items = "".join(f'<label><input type="radio" class="mode-input" name="{p["id"]}" value="{o["value"]}"'
@@ -162,7 +161,7 @@ def export_config(lang: str, start: int) -> dict[str, Any]:
     """What the app's Stores and figures would carry: the page's config, the tour, the area chart, Play's pace."""
     atlas = load_atlas()
     return {**i18n.page_config(lang), "bundle": "data/", "mode": "control", "region": None, "staticPage": True,
-            "start": start, "tour": tour.tour_data(atlas, lang), "area": layout.area_figure(atlas.data, lang),
+            "start": start, "tour": tour.tour_data(atlas, lang), "area": area.area_figure(atlas.data, lang),
             "playMs": load_settings().play_ms, "pages": {code: page_file(code) for code in i18n.LANGUAGES}}
 
 
@@ -175,7 +174,7 @@ def details_bundle(lang: str) -> dict[str, list[list[Any]]]:
         out[unit] = []
         for row in rows:
             k = max(i for i, s in enumerate(states) if s["date"] <= max(row["start"], states[0]["date"]))
-            out[unit].append([row["start"], to_static_html(layout.details_panel(atlas, unit, k, lang), lang)])
+            out[unit].append([row["start"], to_static_html(details.details_panel(atlas, unit, k, lang), lang)])
     return out
 
 

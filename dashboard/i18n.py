@@ -153,7 +153,11 @@ def js_strings(lang: str) -> dict[str, Any]:
     """The interface strings the browser-side code (assets/atlas.js) needs, in one language."""
     keys = {
         "changeOn": "change.on_date", "changeCount": "change.count", "changeStart": "change.start",
-        "changeLast": "change.last", "noDataShort": "change.no_data", "noData": "map.no_data",
+        "changeLast": "change.last", "noDataShort": "change.no_data", "claimNow": "change.claim_now",
+        "claimWas": "change.claim_was", "claimNone": "change.claim_none", "changeMore": "change.more",
+        "dateBad": "controls.date_bad", "dateRange": "controls.date_range", "regionSaid": "panel.region_said",
+        "cardSince": "details.since", "cardClaims": "details.claimed_by", "noClaimant": "details.no_claimant",
+        "openFull": "share.open_full", "close": "share.close", "noData": "map.no_data",
         "claimedBy": "map.claimed_by", "borderApprox": "map.border_approx", "borderClose": "map.border_close",
         "showEvent": "events.show", "uncertain": "events.uncertain", "onDate": "events.on_date",
         "chosen": "events.chosen", "none": "text_view.none", "caption": "text_view.caption",
@@ -172,7 +176,7 @@ def page_config(lang: str) -> dict[str, Any]:
     from . import figures
     from .data import load_atlas
 
-    return {"lang": lang, "ui": js_strings(lang), "styles": figures.status_styles(load_atlas().data["statuses"])}
+    return {"lang": lang, "htmlLang": HTML_LANG[lang], "ui": js_strings(lang), "styles": figures.status_styles(load_atlas().data["statuses"])}
 
 
 def set_html_lang(index: str, lang: str) -> str:

@@ -48,7 +48,7 @@ def test_opens_in_1911_and_looks_finished(page) -> None:
 def test_arrow_keys_move_date_and_map(page) -> None:
     open_app(page)
     atlas = load_atlas()
-    thumb = page.locator("#year-slider [role=slider]")
+    thumb = page.locator("#date-slider [role=slider]")
     thumb.focus()
     before = page.inner_text("#date-text")
     start = atlas.stop_of("1911-01-01")
@@ -71,8 +71,8 @@ def test_arrow_keys_move_date_and_map(page) -> None:
 
 def test_drag_slider(page) -> None:
     open_app(page)
-    box = page.locator("#year-slider [role=slider]").bounding_box()
-    track = page.locator("#year-slider .dash-slider-track").bounding_box()
+    box = page.locator("#date-slider [role=slider]").bounding_box()
+    track = page.locator("#date-slider .ts-track").bounding_box()
     page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
     page.mouse.down()
     page.mouse.move(track["x"] + track["width"] * 0.95, box["y"] + box["height"] / 2, steps=8)

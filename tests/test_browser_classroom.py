@@ -30,7 +30,7 @@ def test_url_follows_the_slider_region_and_mode_without_reloading(page) -> None:
     _open(page)
     page.evaluate("() => { window.__sameDocument = true; window.__history = history.length; }")
     start = ATLAS.stop_of("1911-01-01")
-    page.locator("#year-slider [role=slider]").focus()
+    page.locator("#date-slider [role=slider]").focus()
     posts_before = len(page.posts)
     for _ in range(4):
         page.keyboard.press("ArrowRight")
@@ -98,9 +98,8 @@ def test_share_copies_the_link_to_this_view(clip_page) -> None:
     _open(page, "?year=1945&lang=zh")
     page.click("#next-change")
     page.wait_for_function("() => window.location.search.includes('date=')")
-    page.click("#share-button")
-    page.wait_for_selector("#share-status:not(:empty)")
-    assert page.inner_text("#share-status") == t("zh", "share.copied")
+    page.click("#share-button")   # Dash's dcc.Clipboard; the status line speaks once the copy is done
+    page.wait_for_function("w => document.querySelector('#share-status').textContent === w", arg=t("zh", "share.copied"))
     copied = page.evaluate("() => navigator.clipboard.readText()")
     assert copied == page.url and "lang=zh" in copied and "date=194" in copied
     assert page.input_value("#share-link") == copied
@@ -138,11 +137,13 @@ def test_embed_mode_is_compact(browser, live_server, width, height) -> None:
         _open(page, "?date=1921-03-18&region=outer_mongolia&lang=zh&embed=1")
         page.wait_for_timeout(500)
         assert page.get_attribute("#app-root", "class") == "app embed"
-        for hidden in (".side-col", ".legend", ".language-nav", ".site-footer", "#embed-button"):
+        for hidden in ("#details-panel", "#event-list", ".language-nav", ".site-footer", "#embed-button"):
             assert not page.is_visible(hidden), hidden
+        legend = page.locator("#legend").bounding_box()   # the embed shows the legend, whole, in the frame
+        assert legend and legend["y"] >= 0 and legend["y"] + legend["height"] <= height + 1, legend
         box = page.locator(".map").bounding_box()
         assert box["height"] >= 200 and box["y"] + box["height"] <= height + 1, box
-        for control in ("#year-slider [role=slider]", "#play-button", "#next-change", "#date-text", "#open-full"):
+        for control in ("#date-slider [role=slider]", "#play-button", "#next-change", "#date-text", "#open-full"):
             b = page.locator(control).bounding_box()
             assert b and b["y"] + b["height"] <= height, control
         assert page.evaluate("() => document.documentElement.scrollWidth") <= width
@@ -150,7 +151,7 @@ def test_embed_mode_is_compact(browser, live_server, width, height) -> None:
         assert page.inner_text("#date-text") == "1921年3月18日"
         # the text view is still there for screen readers
         assert page.locator("#text-view-body tr").count() == len(ATLAS.data["units"])
-        page.locator("#year-slider [role=slider]").focus()
+        page.locator("#date-slider [role=slider]").focus()
         page.keyboard.press("ArrowRight")
         page.wait_for_function("() => window.location.search.includes('embed=1') && "
                                "!window.location.search.includes('1921-03-18')")

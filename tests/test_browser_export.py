@@ -73,7 +73,7 @@ def test_static_export_from_disk_slider_colours_border_events(disk_page) -> None
     assert pg.locator("#event-list li.event").count() == 6
     fills, border = _fills(pg), _border(pg)
     assert fills == expected_fills(start)
-    pg.focus("#year-slider")
+    pg.focus("#date-slider [role=slider]")
     pg.keyboard.press("ArrowRight")
     _drawn(pg, start + 1)
     assert pg.inner_text("#date-text") == date_words(atlas.data["stops"][start + 1], "en")
@@ -87,7 +87,7 @@ def test_static_export_from_disk_slider_colours_border_events(disk_page) -> None
     pg.wait_for_function("() => document.querySelectorAll('#event-list li.event .event-title').length > 0")
     titles = pg.locator("#event-list li.event .event-title").all_inner_texts()
     assert "Tripartite Treaty of Kyakhta" in titles
-    assert pg.get_attribute("#year-slider", "aria-valuetext") == "7 June 1915"
+    assert pg.get_attribute("#date-slider [role=slider]", "aria-valuetext") == "7 June 1915"
     ARTIFACTS.mkdir(exist_ok=True)
     pg.screenshot(path=str(ARTIFACTS / "export-1915-06-07.png"))
     # an event's title moves the slider to its date
@@ -99,6 +99,11 @@ def test_static_export_from_disk_slider_colours_border_events(disk_page) -> None
     pg.check("#mode-switch input[value=claim]")
     pg.wait_for_function("n => document.querySelectorAll('#map .border path:not([display])').length === n", arg=len(claim))
     assert _border(pg) == claim
+    # a typed date moves the map from disk too (the same slider and date field as the served page)
+    pg.fill("#date-input", "1950")
+    pg.press("#date-input", "Enter")
+    _drawn(pg, atlas.stop_of("1950-01-01"))
+    assert pg.inner_text("#date-text") == "1 January 1950"
 
 
 def test_static_export_does_what_the_page_does_without_a_server(disk_page) -> None:

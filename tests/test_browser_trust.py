@@ -51,7 +51,7 @@ def test_reading_view_follows_a_claim_to_the_map(page) -> None:
     assert _visible(page, "#map-view") and not _visible(page, "#reading-view")
     assert page.get_attribute("#tab-map", "aria-selected") == "true"
     assert page.inner_text("#date-text") == date_words(atlas.data["stops"][stop], "en")
-    assert page.get_attribute("#year-slider [role=slider]", "aria-valuenow") == str(stop)
+    assert page.get_attribute("#date-slider [role=slider]", "aria-valuenow") == str(stop)
     note = page.inner_text("#claim-return")
     assert "17 November 1919" in note and "petitioned" in note
     _shot(page, "trust-claim-on-map.png")
@@ -62,7 +62,7 @@ def test_reading_view_follows_a_claim_to_the_map(page) -> None:
     assert _visible(page, "#reading-view") and not _visible(page, "#claim-return")
     page.locator("#claim-soviet_troops_date button.claim-map").click()
     page.wait_for_function("() => document.querySelector('#date-text').textContent === '9 August 1945'")
-    assert page.get_attribute("#year-slider [role=slider]", "aria-valuenow") == str(atlas.stop_of("1945-08-09"))
+    assert page.get_attribute("#date-slider [role=slider]", "aria-valuenow") == str(atlas.stop_of("1945-08-09"))
     assert page.inner_text("#claim-return-note") == ""
 
 

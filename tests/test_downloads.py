@@ -187,7 +187,7 @@ def test_geojson_and_csv_links_follow_the_date(page) -> None:
     open_app(pg, "?year=1911")
     link = pg.locator("#download-geojson")
     assert link.get_attribute("href") == "/download/borders.geojson?date=1911-01-01"
-    pg.locator("#year-slider [role=slider]").focus()
+    pg.locator("#date-slider [role=slider]").focus()
     pg.keyboard.press("ArrowRight")
     shown = atlas.data["stops"][atlas.stop_of("1911-01-01") + 1]
     pg.wait_for_function("h => document.querySelector('#download-geojson').getAttribute('href') === h",

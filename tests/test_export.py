@@ -49,7 +49,7 @@ def test_one_page_per_language_loading_only_files_beside_it(site: Path) -> None:
 
 def test_the_page_is_the_apps_layout(site: Path) -> None:
     page = (site / "index.html").read_text(encoding="utf-8")
-    for element in ('id="year-slider"', 'type="range"', 'id="event-list"', 'id="details-panel"', 'id="region-picker"',
+    for element in ('id="year-slider"', 'id="date-slider"', 'id="date-input"', 'id="event-list"', 'id="details-panel"', 'id="region-picker"',
                     'id="mode-switch"', 'id="play-button"', 'id="tour-start"', 'id="text-view-body"', 'id="map"',
                     'id="reading-view"', 'id="sources-view"', 'id="perspectives-panel"', 'id="download-png"'):
         assert element in page, element

@@ -266,10 +266,10 @@ def test_reading_view_is_in_mongolian_and_chinese() -> None:
 
 
 def test_details_panel_says_where_sources_differ(atlas) -> None:
-    from dashboard import layout
+    from dashboard.views import details
 
     state = atlas.data["stopState"][atlas.stop_of("1689-01-01")]
-    panel = layout.details_panel(atlas, "outer_mongolia", state, "en")
+    panel = details.details_panel(atlas, "outer_mongolia", state, "en")
     text = _text(panel)
     row = atlas.periods["outer_mongolia"][0]
     assert f"Sources differ: {row['uncertainty']}" in text.replace("Sources differ:  ", "Sources differ: ")

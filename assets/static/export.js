@@ -5,7 +5,7 @@
     "use strict";
     var NBA = root.NBA, cfg = NBA.exportConfig, A = NBA.atlas, M = NBA.model;
     var C = root.dash_clientside.classroom, D = root.dash_clientside.atlas;
-    var slider = document.getElementById("year-slider"), tourState = null, timer = null;
+    var slider = document.getElementById("year-slider"), tourState = null, timer = null;   /* Dash's value: a hidden input */
     var emptyDetails = (document.getElementById("details-panel") || {}).innerHTML || "";
 
     function byId(id) { return document.getElementById(id); }
@@ -88,8 +88,7 @@
 
     document.addEventListener("atlas:drawn", function (e) {
         var d = page().data, stop = e.detail.stop;
-        slider.value = String(stop);
-        slider.setAttribute("aria-valuetext", A.words(d.stops[stop]));
+        slider.value = String(stop);   /* the hidden value Dash would hold */
         var geo = byId("download-geojson"), csv = byId("download-csv");
         if (csv) { csv.setAttribute("href", "downloads/events-" + cfg.lang + ".csv"); }
     }, true);
@@ -115,7 +114,20 @@
         document.body.appendChild(script);
     }
     if (byId("download-geojson")) { byId("download-geojson").addEventListener("click", downloadBorders); }
-    slider.addEventListener("input", function () { A.step(parseInt(slider.value, 10)); });
+    /* Dash's dcc.Clipboard, as it would copy: the text of its target field */
+    document.querySelectorAll("button[data-target]").forEach(function (btn) {
+        btn.addEventListener("click", function () {
+            var field = byId(btn.getAttribute("data-target"));
+            if (!field || !navigator.clipboard) { return; }
+            navigator.clipboard.writeText(field.value).then(function () {
+                var tick = document.createElement("span");
+                tick.className = "copied";
+                tick.textContent = " ✓";
+                btn.appendChild(tick);
+                setTimeout(function () { tick.remove(); }, 1000);
+            }, function () { field.focus(); field.select(); });
+        });
+    });
     ["play-button", "prev-change", "next-change"].forEach(function (id) {
         byId(id).addEventListener("click", function () { navigate(id); });
     });

@@ -153,3 +153,35 @@ test("the borders of a day come from the file of every unit and span", () => {
     assert.deepEqual(M.bordersAt(all, "2008-12-31").period, {start: "1750-01-01", end: ""});
     assert.equal(M.bordersAt(all, "2008-12-31").attribution, "NE");
 });
+
+test("what changed: a claimant change is not a status change, and regions that changed alike are grouped", () => {
+    /* 1912-02-12 in small: a and b keep their status, their claimant goes from Qing to the Republic; c, d, e, f, g
+       change status alike (more than four: three named, the rest counted). */
+    const names = ["a", "b", "c", "d", "e", "f", "g"];
+    const tl = {
+        units: names, stops: ["1911-01-01", "1912-02-12"], stopState: [0, 1], changeStops: [1],
+        states: [
+            {date: "1911-01-01", s: [3, 3, 0, 0, 0, 0, 0], c: [[0], [0, 2], [], [], [], [], []], changes: []},
+            {date: "1912-02-12", s: [3, 3, 1, 1, 1, 1, 1], c: [[1], [], [], [], [], [], []],
+                changes: [[0, 3, 3], [1, 3, 3], [2, 0, 1], [3, 0, 1], [4, 0, 1], [5, 0, 1], [6, 0, 1]]}
+        ]
+    };
+    const text = {units: ["Outer Mongolia", "Tuva", "C", "D", "E", "F", "G"],
+        statuses: ["Qing Empire", "Administered by China", "x", "Declared independence"],
+        claimants: ["Qing China", "Republic of China", "Japan"]};
+    const said = M.changeText(tl, text, null, 1);
+    assert.equal(said, "Changed on this date: Outer Mongolia: now claimed by Republic of China (before: Qing China); " +
+        "Tuva: no longer claimed by Qing China, Japan; C, D, E and 2 more: Administered by China.");
+    assert.ok(!said.includes("Declared independence"));
+});
+
+test("a typed date: a year, a month or a day; anything else is not a date", () => {
+    assert.equal(M.parseDate("1921"), "1921-01-01");
+    assert.equal(M.parseDate(" 1921-7 "), "1921-07-01");
+    assert.equal(M.parseDate("1921/07/11"), "1921-07-11");
+    assert.equal(M.parseDate("1689-09-06"), "1689-09-06");
+    assert.equal(M.parseDate("1900-02-29"), null);    // not a leap year
+    assert.equal(M.parseDate("1921-13-01"), null);
+    assert.equal(M.parseDate("nineteen"), null);
+    assert.equal(M.parseDate(""), null);
+});
