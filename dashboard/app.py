@@ -13,6 +13,7 @@ import flask
 from dash import Dash
 from dash._utils import to_json
 from dash.exceptions import DependencyException
+import geodata
 from geodata.errors import DataError
 from werkzeug.exceptions import BadRequest, HTTPException
 
@@ -161,13 +162,20 @@ def create_app(settings: Settings | None = None) -> Dash:
     callbacks.register(app, atlas, settings.default_year)
 
     def _warm() -> None:
-        """Build each language's default page and a details panel now, so that no visitor's request pays for the
-        first reading of the translations (runs beside the server starting, not before it)."""
+        """Build each language's default page, a details panel and the default downloads now, so that no visitor's
+        request pays for the first reading of the translations or the first compression of a download (runs beside
+        the server starting, not before it)."""
         for lang in i18n.LANGUAGES:
             view_layout(parse_query("", stops, settings.default_year, units, None, lang))
             details.details_panel(atlas, next(iter(atlas.units)), 0, lang)
+        downloads.all_borders()                # the borders file, parsed once per process
+        client = app.server.test_client()      # the downloads built and compressed once per process: do it now
+        for lang in i18n.LANGUAGES:
+            client.get(urls.route(urls.EVENTS), query_string={"lang": lang})
+        default = parse_query("", stops, settings.default_year, units, None, i18n.DEFAULT).stop
+        client.get(urls.route(urls.BORDERS), query_string={"date": stops[default].isoformat()})   # what a visitor sees
+        client.get(urls.route(urls.BORDERS_ALL))
 
-    threading.Thread(target=_warm, name="warm-up", daemon=True).start()
     tour.check_tour(atlas)   # a teacher's tour file (NBA_TOUR) is read now: a broken one stops start-up
     tour.register(app)
     lessons.register(app.server)
@@ -210,6 +218,7 @@ def create_app(settings: Settings | None = None) -> Dash:
         server.logger.exception("server error")
         return flask.Response(json.dumps({"error": "internal error"}), status=500, mimetype="application/json")
 
+    threading.Thread(target=_warm, name="warm-up", daemon=True).start()   # after every route exists
     return app
 
 

@@ -3,7 +3,6 @@ timeline work happens in the app."""
 from __future__ import annotations
 
 import datetime as dt
-import json
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
@@ -12,9 +11,8 @@ from typing import Any
 
 import geodata
 from geodata.catalog import load_claimants, load_statuses, unit_records
-from geodata.errors import DataError
 from geodata.events import Event, load_events
-from geodata.io import DATA_DIR
+from geodata.io import DATA_DIR, read_json
 
 from . import i18n
 
@@ -51,19 +49,13 @@ def stop_index(stops: list[str] | list[dt.date], when: dt.date | str) -> int:
 
 def read_bundle(name: str, folder: Path = PAGE_DIR) -> dict[str, Any]:
     """One bundle file as parsed JSON (a missing or broken file is a DataError naming it)."""
-    path = folder / name
-    try:
-        return json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise DataError(path, "file is missing: run python -m geodata.bundle") from None
-    except (OSError, ValueError) as exc:
-        raise DataError(path, f"cannot be read ({exc}): run python -m geodata.bundle") from None
+    return read_json(folder / name, advice="run python -m geodata.bundle")   # parsed once: start-up's check read it
 
 
 @lru_cache(maxsize=1)
 def load_atlas() -> Atlas:
     """Load the bundle and the small catalogues (cached: runs once per process, in a few milliseconds)."""
-    geodata.check(ui_dir=i18n.UI_DIR)   # the same check as `python -m geodata.validate`, before anything is read
+    geodata.check(ui_dir=i18n.UI_DIR, geometry=False)   # validate's loader and rules; the shapes by their digests
     timeline = read_bundle("timeline.json")
     texts = {name[5:-5]: read_bundle(name) for name in BUNDLE_FILES if name.startswith("text-")}
     records = unit_records()

@@ -17,7 +17,7 @@ import numpy as np
 import shapely
 from shapely.geometry import Polygon, box, mapping
 
-from . import bundle, source
+from . import bundle, source, validate
 from .errors import DataError
 from .io import DATA_DIR
 from .layer import EQUAL_AREA_CRS
@@ -317,6 +317,7 @@ def build(outdir: Path = DATA_DIR) -> dict[str, Path]:
     paths = build_geometry(outdir, gpkg)
     for name, path in bundle.write_bundle(outdir / "page", outdir).items():
         paths[f"page/{name}"] = path
+    paths[validate.MANIFEST] = validate.write_manifest(outdir)   # the shapes checked once, here; start-up trusts digests
     return paths
 
 

@@ -17,7 +17,8 @@ from .cldr import format_day
 from .dates import parse_date
 from .errors import DataError
 from .i18n import LANGUAGES
-from .io import DATA_DIR, read_yaml, require
+from . import models
+from .io import DATA_DIR, read_yaml
 from .periods import check_sources
 
 CALENDARS = ("julian", "qing", "minguo", "bogd_era")
@@ -216,45 +217,35 @@ def load_calendars(data_dir: Path = DATA_DIR) -> dict:
     """calendars.yaml, checked: each calendar's dates, labels in en/zh/mn, sources; reigns in order."""
     path = Path(data_dir) / "calendars.yaml"
     raw = read_yaml(path)
-    require(path, raw, CALENDARS, "calendars.yaml")
+    models.validated(path, models.CalendarsFile, raw)   # fields and types; below: the order of reigns and spans
     out: dict = {}
     julian_raw = raw["julian"]
-    require(path, julian_raw, ("until", "label", "sources"), "julian")
     out["julian"] = {"until": _day(path, julian_raw["until"], "julian until"),
                      "label": _labels(path, julian_raw["label"], "julian"),
                      "events": tuple(str(e) for e in (julian_raw.get("events") or [])),
                      "sources": check_sources(path, julian_raw["sources"], "julian")}
     qing = raw["qing"]
-    require(path, qing, ("until", "label", "reigns", "sources"), "qing")
     reigns = []
-    for n, r in enumerate(qing["reigns"] if isinstance(qing["reigns"], list) else [], 1):
-        require(path, r, ("id", "first_year", "zh", "en", "mn"), f"qing reign #{n}")
-        if not isinstance(r["first_year"], int) or (reigns and r["first_year"] <= reigns[-1]["first_year"]):
+    for r in qing["reigns"]:
+        if reigns and r["first_year"] <= reigns[-1]["first_year"]:
             raise DataError(path, f"qing reign {r['id']!r}: first_year must be a year after the reign before it")
         reigns.append({k: r[k] for k in ("id", "first_year", "zh", "en", "mn")})
-    if not reigns:
-        raise DataError(path, "qing needs a list of reigns")
     out["qing"] = {"until": _day(path, qing["until"], "qing until"), "label": _labels(path, qing["label"], "qing"),
                    "reigns": reigns, "uncertainty": str(qing.get("uncertainty") or "").strip(),
                    "sources": check_sources(path, qing["sources"], "qing")}
     minguo = raw["minguo"]
-    require(path, minguo, ("since", "first_year", "taiwan_since", "label", "label_taiwan", "sources"), "minguo")
     out["minguo"] = {"since": _day(path, minguo["since"], "minguo since"), "first_year": int(minguo["first_year"]),
                      "taiwan_since": _day(path, minguo["taiwan_since"], "minguo taiwan_since"),
                      "label": _labels(path, minguo["label"], "minguo"),
                      "label_taiwan": _labels(path, minguo["label_taiwan"], "minguo label_taiwan"),
                      "sources": check_sources(path, minguo["sources"], "minguo")}
     era = raw["bogd_era"]
-    require(path, era, ("name", "first_year", "new_year_doubt_days", "in_use", "label", "sources"), "bogd_era")
     spans = []
-    for n, span in enumerate(era["in_use"] if isinstance(era["in_use"], list) else [], 1):
-        require(path, span, ("since", "until"), f"bogd_era in_use #{n}")
+    for n, span in enumerate(era["in_use"], 1):
         since, until = _day(path, span["since"], "bogd_era since"), _day(path, span["until"], "bogd_era until")
         if until <= since:
             raise DataError(path, f"bogd_era in_use #{n} ends before it starts")
         spans.append({"since": since, "until": until})
-    if not spans:
-        raise DataError(path, "bogd_era needs a list of in_use spans")
     out["bogd_era"] = {"name": str(era["name"]).strip(), "first_year": int(era["first_year"]),
                        "new_year_doubt_days": int(era["new_year_doubt_days"]), "in_use": spans,
                        "label": _labels(path, era["label"], "bogd_era"),

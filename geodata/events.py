@@ -5,13 +5,12 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import models
 from .catalog import unit_records
-from .dates import in_range
 from .errors import DataError
-from .io import DATA_DIR, read_yaml, require
-from .periods import check_sources
+from .io import DATA_DIR, read_yaml
 
-PRECISIONS = ("day", "month", "year")
+PRECISIONS = models.PRECISIONS
 
 
 @dataclass(frozen=True)
@@ -40,46 +39,21 @@ def load_events(units: dict[str, dict] | None = None, data_dir: Path = DATA_DIR)
     if units is None:
         units = unit_records(data_dir)   # units.yaml is the one list of unit ids an event may name
     data = read_yaml(path)
-    if not isinstance(data, list):
-        raise DataError(path, "should be a list of events")
     events: list[Event] = []
     seen: set[str] = set()
-    for n, raw in enumerate(data, 1):
-        require(path, raw, ("id", "date", "title", "summary", "place", "lat", "lon"), f"event #{n}")
-        what = f"event {raw['id']!r}"
-        if raw["id"] in seen:
+    for e in models.records(path, models.EventEntry, data):
+        what = f"event {e.id!r}"
+        if e.id in seen:
             raise DataError(path, f"{what} appears twice")
-        seen.add(raw["id"])
-        try:
-            day = in_range(raw["date"])
-        except ValueError as exc:
-            raise DataError(path, f"{what}: {exc}") from None
-        precision = raw.get("date_precision", "day")
-        if precision not in PRECISIONS:
-            raise DataError(path, f"{what}: date_precision {precision!r} is not one of {PRECISIONS}")
-        try:
-            lat, lon = float(raw["lat"]), float(raw["lon"])
-        except (TypeError, ValueError):
-            raise DataError(path, f"{what}: lat/lon must be numbers") from None
-        if not (-90 <= lat <= 90 and -180 <= lon <= 180):
-            raise DataError(path, f"{what}: lat/lon {lat}, {lon} out of range")
-        regions = raw.get("regions") or []
-        if not isinstance(regions, list):
-            raise DataError(path, f"{what}: regions must be a list")
-        bad = [r for r in regions if r not in units]
+        seen.add(e.id)
+        bad = [r for r in e.regions if r not in units]
         if bad:
             raise DataError(path, f"{what} names unknown units {bad}")
-        sources = check_sources(path, raw.get("sources"), what)
-        contested = bool(raw.get("contested", False))
-        if contested and len(sources) < 2:
+        if e.contested and len(e.sources) < 2:
             raise DataError(path, f"{what} is marked contested but cites fewer than two sources")
-        known = {"id", "date", "date_precision", "title", "summary", "place", "lat", "lon", "regions", "sources",
-                 "contested", "date_note", "uncertainty"}
         events.append(Event(
-            id=str(raw["id"]), date=day, date_precision=precision, title=str(raw["title"]).strip(),
-            summary=str(raw["summary"]).strip(), place=str(raw["place"]), lat=lat, lon=lon,
-            regions=tuple(regions), sources=tuple(sources), contested=contested,
-            date_note=str(raw.get("date_note") or "").strip(), uncertainty=str(raw.get("uncertainty") or "").strip(),
-            extra={k: v for k, v in raw.items() if k not in known},
+            id=e.id, date=e.date, date_precision=e.date_precision, title=e.title, summary=e.summary, place=e.place,
+            lat=e.lat, lon=e.lon, regions=tuple(e.regions), sources=tuple(models.source_dicts(e.sources)),
+            contested=e.contested, date_note=e.date_note, uncertainty=e.uncertainty, extra=dict(e.model_extra or {}),
         ))
     return sorted(events, key=lambda e: (e.date, e.id))

@@ -5,6 +5,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from . import models
 from .catalog import unit_records
 from .errors import DataError
 from .i18n import LANGUAGES, _cached, _get, _paths, _text
@@ -28,46 +29,21 @@ def glossary_path(data_dir: Path = DATA_DIR) -> Path:
     return data_dir / "i18n" / "glossary.yaml"
 
 
-def _strings(path: Path, where: str, value: object) -> tuple[str, ...]:
-    if not isinstance(value, list) or not value or not all(isinstance(v, str) and v.strip() for v in value):
-        raise DataError(path, f"{where} should be a non-empty list of texts")
-    return tuple(v.strip() for v in value)
-
-
-def _per_lang(path: Path, where: str, value: object) -> dict[str, tuple[str, ...]]:
-    if value is None:
-        return {}
-    if not isinstance(value, dict) or set(value) - set(TRANSLATED):
-        raise DataError(path, f"{where} should map some of {list(TRANSLATED)} to lists of texts")
-    return {lang: _strings(path, f"{where}.{lang}", v) for lang, v in value.items()}
-
-
 def load_glossary(data_dir: Path = DATA_DIR) -> list[Term]:
     """The glossary's terms in file order; a malformed entry raises DataError naming the file."""
     path = glossary_path(data_dir)
-    raw = read_yaml(path)
-    if not isinstance(raw, list):
-        raise DataError(path, "should be a list of terms")
     terms: list[Term] = []
     seen: set[str] = set()
-    for n, item in enumerate(raw, 1):
-        where = f"term #{n}"
-        if not isinstance(item, dict):
-            raise DataError(path, f"{where} is not a mapping")
-        unknown = set(item) - {"en", "zh", "mn", "match", "wrong", "note"}
-        if unknown:
-            raise DataError(path, f"{where} has unknown keys {sorted(unknown)}")
-        en = _strings(path, f"{where}.en", item.get("en"))
+    for item in models.records(path, models.Term, read_yaml(path)):
+        en = tuple(item.en)
         where = f"term {en[0]!r}"
         for form in en:
             if form in seen:
                 raise DataError(path, f"{where}: English form {form!r} is listed twice")
             seen.add(form)
-        rendering = {lang: _text(item.get(lang)) for lang in TRANSLATED}
-        if not all(rendering.values()):
-            raise DataError(path, f"{where} needs a rendering in each of {list(TRANSLATED)}")
-        match = _per_lang(path, f"{where}.match", item.get("match"))
-        wrong = _per_lang(path, f"{where}.wrong", item.get("wrong"))
+        rendering = {lang: getattr(item, lang) for lang in TRANSLATED}
+        match = {lang: tuple(forms) for lang, forms in (item.match or {}).items()}
+        wrong = {lang: tuple(forms) for lang, forms in (item.wrong or {}).items()}
         for lang, forms in wrong.items():
             clash = [f for f in forms if f in rendering[lang] or any(f in m for m in match.get(lang, ()))]
             if clash:

@@ -2,10 +2,10 @@
 from __future__ import annotations
 
 import json
+import pickle
+import threading
 from pathlib import Path
-from typing import Any
-
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import yaml
 
@@ -19,8 +19,31 @@ DATA_DIR = Path(__file__).resolve().parent
 SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
+# Each YAML file parsed once per process and version of the file: start-up's check and the loaders after it read the
+# same files several times, and parsing is most of their cost. Kept pickled, so every caller gets its own copy to
+# change (pickle.loads is some ten times faster than parsing again).
+_PARSED: dict[tuple[str, int, int], bytes] = {}
+_LOCK = threading.Lock()
+
+
 def read_yaml(path: Path) -> Any:
     """Parse a YAML file; a missing, unreadable or unparsable file becomes a DataError."""
+    try:
+        stat = path.stat()
+    except FileNotFoundError:
+        raise DataError(path, "file is missing") from None
+    except OSError as exc:
+        raise DataError(path, f"cannot be read ({exc})") from None
+    key = (str(path), stat.st_mtime_ns, stat.st_size)
+    blob = _PARSED.get(key)
+    if blob is None:
+        data = _parse_yaml(path)
+        with _LOCK:
+            _PARSED[key] = blob = pickle.dumps(data, protocol=pickle.HIGHEST_PROTOCOL)
+    return pickle.loads(blob)
+
+
+def _parse_yaml(path: Path) -> Any:
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
@@ -38,18 +61,34 @@ def read_yaml(path: Path) -> Any:
     return data
 
 
+_JSON: dict[tuple[str, int, int], Any] = {}
+
+
+def read_json(path: Path, advice: str = "") -> Any:
+    """Parse a JSON file (once per process and version of the file: callers share the result and must not change
+    it); a missing, unreadable or unparsable file becomes a DataError (with `advice` appended)."""
+    tail = f": {advice}" if advice else ""
+    try:
+        stat = path.stat()
+        key = (str(path), stat.st_mtime_ns, stat.st_size)
+        if key not in _JSON:
+            _JSON[key] = json.loads(path.read_bytes())
+        return _JSON[key]
+    except FileNotFoundError:
+        raise DataError(path, f"file is missing{tail}") from None
+    except OSError as exc:
+        raise DataError(path, f"cannot be read ({exc}){tail}") from None
+    except UnicodeDecodeError as exc:
+        raise DataError(path, f"is not UTF-8 ({exc.reason}){tail}") from None
+    except json.JSONDecodeError as exc:
+        raise DataError(path, f"is not valid JSON (line {exc.lineno}: {exc.msg}){tail}") from None
+
+
 def read_geojson(path: Path) -> "gpd.GeoDataFrame":
     """Read a GeoJSON FeatureCollection into EPSG:4326; any failure becomes a DataError."""
     import geopandas as gpd
 
-    try:
-        raw = json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise DataError(path, "file is missing") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise DataError(path, f"cannot be read ({exc})") from None
-    except json.JSONDecodeError as exc:
-        raise DataError(path, f"is not valid JSON (line {exc.lineno}: {exc.msg})") from None
+    raw = read_json(path)   # shared: from_features only reads it
     if not isinstance(raw, dict) or raw.get("type") != "FeatureCollection":
         raise DataError(path, "is not a GeoJSON FeatureCollection")
     try:

@@ -10,10 +10,10 @@ import pandas as pd
 import shapely
 
 from .catalog import MODES, PRECISION_LABELS, load_claimants, load_statuses, outline_claimant, unit_records
-from .dates import FIRST, in_range
+from .dates import in_range
 from .errors import DataError
 from .io import DATA_DIR, read_geojson
-from .periods import load_periods
+from .periods import change_dates, load_periods   # change_dates: geodata.layer.change_dates as before
 
 
 EQUAL_AREA_CRS = "EPSG:6933"
@@ -110,12 +110,6 @@ def status_at(when: dt.date | str, data_dir: Path = DATA_DIR) -> pd.DataFrame:
         since.append(run_start)
     current["since"] = since
     return current.reset_index(drop=True)
-
-
-def change_dates(data_dir: Path = DATA_DIR) -> list[dt.date]:
-    """Every date after 1689-01-01 on which any unit's status or claimant changes."""
-    starts = set(_layer(Path(data_dir)).start)
-    return sorted(dt.date.fromisoformat(s) for s in starts if s != FIRST.isoformat())
 
 
 def _china_regions(when: dt.date | str, mode: str, data_dir: Path) -> set[str]:

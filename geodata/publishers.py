@@ -10,13 +10,15 @@ from __future__ import annotations
 
 import ipaddress
 import re
+from functools import lru_cache
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+from . import models
 from .errors import DataError
-from .io import DATA_DIR, read_yaml, require
+from .io import DATA_DIR, read_yaml
 
 KINDS = ("encyclopedia", "archive", "treaty", "scholarly", "news", "reference")
 REGISTRY = "publishers.yaml"
@@ -32,6 +34,7 @@ ADVICE = ("add the publisher to geodata/publishers.yaml if it is reputable, "
           "else cite the canonical address of the work")
 
 
+@lru_cache(maxsize=1024)   # called for each of some thousand citations, on a few hundred hosts
 def host_problem(host: str) -> str:
     """Why a host can never be cited ('' when it may be, if registered)."""
     if host.endswith("."):
@@ -51,12 +54,9 @@ def load_publishers(data_dir: Path = DATA_DIR) -> dict[str, dict[str, str]]:
     """publishers.yaml, checked: host -> {"publisher", "kind", "why"}, in file order."""
     path = data_dir / REGISTRY
     data = read_yaml(path)
-    if not isinstance(data, list):
-        raise DataError(path, "should be a list of {host, publisher, kind, why}")
     out: dict[str, dict[str, str]] = {}
-    for n, raw in enumerate(data, 1):
-        require(path, raw, ("host", "publisher", "kind", "why"), f"publisher #{n}")
-        host = str(raw["host"])
+    for n, (raw, entry) in enumerate(zip(data, models.records(path, models.Publisher, data)), 1):
+        host = entry.host
         what = f"publisher #{n} ({host})"
         if not _HOST.match(host.rstrip(".")) or host != host.strip().lower():
             raise DataError(path, f"{what}: host must be a lower-case host name only (no scheme, path or port)")

@@ -6,7 +6,7 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from pathlib import Path
 
-from .dates import in_range
+from . import models
 from .errors import DataError
 from .i18n import LANGUAGES, language_texts
 from .io import DATA_DIR, read_yaml
@@ -41,20 +41,11 @@ def load_tour(path: Path | None = None, event_ids: Collection[str] | None = None
     """Tour stops, oldest first; any problem raises DataError naming the file (event ids checked if given)."""
     path = path or DATA_DIR / "tour.yaml"
     raw = read_yaml(path)
-    if not isinstance(raw, list) or not raw:
-        raise DataError(path, "should be a non-empty list of tour stops")
+    checked = models.validated(path, models.Tour, raw).root
     stops: list[TourStop] = []
-    for n, item in enumerate(raw, 1):
+    for n, (item, stop) in enumerate(zip(raw, checked), 1):
         what = f"stop #{n}"
-        if not isinstance(item, dict):
-            raise DataError(path, f"{what} is not a mapping")
-        try:
-            day = in_range(item.get("date"))
-        except ValueError as exc:
-            raise DataError(path, f"{what}: {exc}") from None
-        event = str(item.get("event") or "").strip()
-        if not event:
-            raise DataError(path, f"{what} ({day}) lacks an event id")
+        day, event = stop.date, stop.event
         if event_ids is not None and event not in event_ids:
             raise DataError(path, f"{what} ({day}) names unknown event {event!r}")
         texts = language_texts(path, item.get("caption"), f"{what} ({day})", "a caption",

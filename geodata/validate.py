@@ -1,7 +1,8 @@
 """Check every file the app reads: `python -m geodata.validate` prints problems and exits 1 on any.
 
-The app runs the same check at start-up (`check`), so what validate accepts is what the app serves.
-Loading already rejects malformed files (unknown ids, gaps, missing sources); this adds the checks
+The app runs the same loader and rules at start-up (`check(geometry=False)`), so what validate accepts is what
+the app serves. The shape checks (geopandas, about two seconds) run here and in the build, which records the
+SHA-256 of each geometry file it checked in manifest.json; start-up compares those digests instead. Loading already rejects malformed files (unknown ids, gaps, missing sources); this adds the checks
 that need several files or the geometry: a clean coverage, valid shapes, areas, sizes, translations
 whose ids exist, the interface strings, events that match the status changes they claim to cause,
 citations whose publisher is in the registry (geodata.publishers), and our own texts agreeing with each
@@ -12,95 +13,261 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import hashlib
+import json
 import sys
 from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
-
-import geopandas as gpd
-import shapely
+from typing import TYPE_CHECKING, Any
 
 from .calendars import check_old_style_events, load_calendars
-from .catalog import load_claimants, unit_records
+from .catalog import load_claimants, load_statuses, unit_records
 from .claims import load_claims, load_perspectives
 from .errors import DataError
-from .events import load_events
+from .events import Event, load_events
 from .glossary import glossary_path, load_glossary
 from .i18n import translation_problems, ui_problems
-from .io import DATA_DIR, read_yaml
-from .layer import EQUAL_AREA_CRS, load_context, load_edges, load_layer, load_units
+from .io import DATA_DIR, read_json, read_yaml
+from .models import ChecksFile, validated
+from .periods import load_periods
 from .publishers import citation_problems
-from .tour import load_tour
+from .tour import TourStop, load_tour
 from .worksheet import load_worksheet
+
+if TYPE_CHECKING:   # geopandas and shapely are imported by the geometry checks only: start-up never needs them
+    import geopandas as gpd
 
 MAX_UNITS_BYTES = 400 * 1024
 MAX_AREA_DRIFT = 0.01  # simplified area may differ from the unsimplified one by at most 1%
 MIN_EVENTS = 50
 # The app's interface strings (dashboard/i18n/*.yaml) are data the app reads too, so they are checked here.
 UI_DIR = DATA_DIR.parent / "dashboard" / "i18n"
+# The geometry the server reads (units, edges, context). Their shapes are checked with geopandas when they are built; the manifest records each file's SHA-256 after that
+# check passed, and start-up compares digests instead of repeating it (a changed file is refused, not served).
+MANIFEST = "manifest.json"
+SERVED_GEOMETRY = ("units.geojson", "edges.geojson", "context.geojson")
+GEOMETRY_CHECKS = "valid shapes, clean coverage of units and context, areas within 1%, edges are lines"
+PAGE_FILES = ("map.json", "timeline.json", "text-en.json", "text-zh.json", "text-mn.json", "borders-all.geojson")
 
 
-def problems(data_dir: Path = DATA_DIR, ui_dir: Path | None = UI_DIR) -> list[str]:
-    """Every problem found in the data, as readable sentences starting with the file (empty when all is well)."""
+@dataclass(frozen=True)
+class Loaded:
+    """Every data file parsed and checked on its own: what the cross-file rules and the app start from."""
+
+    units: dict[str, dict]
+    statuses: dict[str, dict]
+    claimants: dict[str, dict]
+    rows: list[dict]              # periods.yaml rows (region, start, end, status, claimed_by, note, ...)
+    events: list[Event]
+    claims: list[dict]
+    moments: dict[str, dict]
+    tour: list[TourStop]
+    checks: dict[str, list[str]]
+
+
+def load_all(data_dir: Path = DATA_DIR) -> Loaded:
+    """The one loader of start-up and validate: every YAML data file, each checked as it is read (DataError)."""
+    data_dir = Path(data_dir)
+    units = unit_records(data_dir)
+    statuses = load_statuses(data_dir)
+    claimants = load_claimants(data_dir)
+    rows = load_periods(units, statuses, claimants, data_dir)
+    events = load_events(units, data_dir)
+    claims = load_claims(data_dir)["claims"]
+    moments = load_perspectives(data_dir)
+    tour = load_tour(data_dir / "tour.yaml", {e.id for e in events})
+    if (data_dir / "worksheet.yaml").exists():
+        load_worksheet(data_dir / "worksheet.yaml", {e.id: e.date for e in events}, {c["id"] for c in claims})
+    if (data_dir / "calendars.yaml").exists():
+        load_calendars(data_dir)
+        check_old_style_events({e.id for e in events}, data_dir)
+    checks = load_checks(data_dir)
+    if glossary_path(data_dir).exists():
+        load_glossary(data_dir)
+    return Loaded(units, statuses, claimants, rows, events, claims, moments, tour, checks)
+
+
+def startup_problems(data_dir: Path = DATA_DIR, ui_dir: Path | None = UI_DIR) -> list[str]:
+    """What start-up checks (no geopandas): every YAML file, the cross-file rules, the page bundle, and the served
+    geometry's properties and digests against the manifest. Empty when all is well."""
     data_dir = Path(data_dir)
     found: list[str] = ui_problems(ui_dir) if ui_dir is not None else []
     try:
-        layer = load_layer(data_dir)
-        units = load_units(data_dir)
-        context = load_context(data_dir)
-        edges = load_edges(data_dir)
-        events = load_events(unit_records(data_dir), data_dir)
-        claim_data = load_claims(data_dir)
-        claims = claim_data["claims"]
-        moments = load_perspectives(data_dir)
-        tour = load_tour(data_dir / "tour.yaml", {e.id for e in events})
-        if (data_dir / "worksheet.yaml").exists():
-            load_worksheet(data_dir / "worksheet.yaml", {e.id: e.date for e in events}, {c["id"] for c in claims})
-        if (data_dir / "calendars.yaml").exists():
-            load_calendars(data_dir)
-            check_old_style_events({e.id for e in events}, data_dir)
-        checks = load_checks(data_dir)
-        if glossary_path(data_dir).exists():
-            load_glossary(data_dir)
+        loaded = load_all(data_dir)
         found += citation_problems(data_dir)
     except DataError as exc:
         return [str(exc), *found]
-    rows = {(r.region, r.start): {"note": r.note, "uncertainty": r.uncertainty}
-            for r in layer[["region", "start", "note", "uncertainty"]].itertuples()}
+    rows = {(r["region"], r["start"]): {"note": r["note"], "uncertainty": r["uncertainty"]} for r in loaded.rows}
     found += translation_problems(data_dir)
-    found += _geometry_problems(data_dir, units, context)
-    found += _edge_problems(data_dir, edges, set(units.region), set(context.country))
-    found += _event_problems(data_dir, layer, events)
-    found += doubted_facts(claims, events, rows, checks["verdicts_doubting"])
-    found += correcting_correct_claims(claims, checks["correction_markers"])
-    found += date_mismatches(events, claims, moments, tour)
-    found += _claim_window_problems(layer, load_claimants(data_dir))
-    size = (data_dir / "units.geojson").stat().st_size
-    if size > MAX_UNITS_BYTES:
-        found.append(f"{data_dir / 'units.geojson'}: {size / 1024:.0f} KB, over the {MAX_UNITS_BYTES // 1024} KB budget")
+    found += _served_file_problems(data_dir, set(loaded.units))
+    found += _event_problems(data_dir, loaded.rows, loaded.events)
+    found += doubted_facts(loaded.claims, loaded.events, rows, loaded.checks["verdicts_doubting"])
+    found += correcting_correct_claims(loaded.claims, loaded.checks["correction_markers"])
+    found += date_mismatches(loaded.events, loaded.claims, loaded.moments, loaded.tour)
+    found += _claim_window_problems(loaded.rows, loaded.claimants)
     return found
 
 
-def check(data_dir: Path = DATA_DIR, ui_dir: Path | None = UI_DIR) -> None:
-    """Raise DataError with the first problem (the app's start-up check: the same as `python -m geodata.validate`)."""
-    found = problems(data_dir, ui_dir)
+def problems(data_dir: Path = DATA_DIR, ui_dir: Path | None = UI_DIR) -> list[str]:
+    """Every problem found in the data, as readable sentences starting with the file (empty when all is well):
+    start-up's checks, the geometry itself (geopandas), and every file the manifest lists."""
+    data_dir = Path(data_dir)
+    found = startup_problems(data_dir, ui_dir)
+    try:
+        load_all(data_dir)       # parsed once already: cheap
+    except DataError:
+        return found             # the geometry checks join the records: first make them load
+    found += geometry_problems(data_dir)
+    found += _manifest_problems(data_dir, None)
+    return list(dict.fromkeys(found))
+
+
+def check(data_dir: Path = DATA_DIR, ui_dir: Path | None = UI_DIR, geometry: bool = True) -> None:
+    """Raise DataError with the first problem: all of `python -m geodata.validate`, or with geometry=False the app's
+    start-up check (the geometry by its digests in the manifest)."""
+    found = problems(data_dir, ui_dir) if geometry else startup_problems(data_dir, ui_dir)
     if found:
         more = f" (and {len(found) - 1} more: run python -m geodata.validate)" if len(found) > 1 else ""
         raise DataError("", found[0] + more)
 
 
-def _edge_problems(data_dir: Path, edges: gpd.GeoDataFrame, units: set[str], context: set[str]) -> list[str]:
+def sha256(path: Path) -> str:
+    """Hex SHA-256 of a file's bytes."""
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def write_manifest(data_dir: Path = DATA_DIR) -> Path:
+    """Check the built geometry (geopandas) and record each file's SHA-256 in the manifest (DataError if unsound)."""
+    data_dir = Path(data_dir)
+    found = geometry_problems(data_dir)
+    if found:
+        raise DataError("", found[0])
+    files = {name: sha256(data_dir / name) for name in SERVED_GEOMETRY}
+    path = data_dir / MANIFEST
+    path.write_text(json.dumps({"checked": GEOMETRY_CHECKS, "by": "python -m geodata.build", "sha256": files},
+                               indent=1, sort_keys=True) + "\n", encoding="utf-8")
+    return path
+
+
+def _manifest_problems(data_dir: Path, names: Iterable[str] | None) -> list[str]:
+    """Files whose bytes differ from the manifest's digests (names: those files only; None: every geometry file)."""
+    path = data_dir / MANIFEST
+    try:
+        manifest = read_json(path)
+        digests = manifest["sha256"]
+        if not isinstance(digests, dict):
+            raise TypeError
+    except DataError as exc:
+        return [str(exc)]
+    except (KeyError, TypeError):
+        return [f"{path}: should map sha256 to each geometry file's digest"]
+    found = []
+    wanted = list(names) if names is not None else sorted(set(SERVED_GEOMETRY) | set(digests))
+    for name in wanted:
+        file = data_dir / name
+        if not file.exists():
+            found.append(f"{file}: file is missing")
+        elif name not in digests:
+            found.append(f"{file}: not in {MANIFEST}, so its geometry was never checked: run python -m geodata.build")
+        elif sha256(file) != digests[name]:
+            found.append(f"{file}: differs from the file whose geometry was checked ({MANIFEST}): "
+                         "run python -m geodata.build")
+    return found
+
+
+def _features(path: Path) -> list[dict] | str:
+    """A GeoJSON file's features parsed with json (no geopandas), or the problem as a line."""
+    try:
+        raw = read_json(path)
+    except DataError as exc:
+        return str(exc)
+    if not isinstance(raw, dict) or raw.get("type") != "FeatureCollection" or not isinstance(raw.get("features"), list):
+        return f"{path}: is not a GeoJSON FeatureCollection"
+    if not raw["features"] or not all(isinstance(f, dict) and isinstance(f.get("properties"), dict)
+                                      for f in raw["features"]):
+        return f"{path}: has no features, or a feature without properties"
+    return raw["features"]
+
+
+def _served_file_problems(data_dir: Path, unit_ids: set[str]) -> list[str]:
+    """The served geometry and the page bundle, read as JSON: parsable, the unit ids of units.yaml, known edge
+    ends; then the geometry files' digests against the manifest."""
+    found: list[str] = []
+    parsed: dict[str, list[dict]] = {}
+    for name in SERVED_GEOMETRY:
+        features = _features(data_dir / name)
+        if isinstance(features, str):
+            found.append(features)
+        else:
+            parsed[name] = features
+    if "units.geojson" in parsed:
+        path = data_dir / "units.geojson"
+        props = [f["properties"] for f in parsed["units.geojson"]]
+        if not all("region" in p and "area_km2" in p for p in props):
+            found.append(f"{path}: features need the properties region and area_km2")
+        elif sorted(p["region"] for p in props) != sorted(unit_ids):
+            found.append(f"{path}: regions {sorted(p['region'] for p in props)} do not match units.yaml "
+                         f"{sorted(unit_ids)}")
+    if "edges.geojson" in parsed:
+        context = {str(f["properties"].get("country")) for f in parsed.get("context.geojson", [])}
+        found += _edge_problems(data_dir, [f["properties"] for f in parsed["edges.geojson"]], unit_ids, context)
+    size = (data_dir / "units.geojson").stat().st_size if (data_dir / "units.geojson").exists() else 0
+    if size > MAX_UNITS_BYTES:
+        found.append(f"{data_dir / 'units.geojson'}: {size / 1024:.0f} KB, over the {MAX_UNITS_BYTES // 1024} KB budget")
+    found += _manifest_problems(data_dir, [n for n in SERVED_GEOMETRY if n in parsed])
+    found += _page_problems(data_dir / "page", unit_ids)
+    return found
+
+
+def _page_problems(page_dir: Path, unit_ids: set[str]) -> list[str]:
+    """The page bundle (geodata/page/*.json, what the browser draws): parsable, and of the units of units.yaml."""
+    found = []
+    for name in PAGE_FILES:
+        path = page_dir / name
+        try:
+            data = read_json(path, advice="run python -m geodata.bundle")
+        except DataError as exc:
+            found.append(str(exc))
+            continue
+        if not isinstance(data, dict):
+            found.append(f"{path}: should be a JSON object: run python -m geodata.bundle")
+        elif name == "timeline.json" and sorted(data.get("units") or []) != sorted(unit_ids):
+            found.append(f"{path}: its units are not those of units.yaml: run python -m geodata.bundle")
+    return found
+
+
+def _edge_problems(data_dir: Path, edges: list[dict[str, Any]], units: set[str], context: set[str]) -> list[str]:
+    """Edge properties: both ends named, and each a unit, a context country (or ctx_ id) or "" (coast, frame)."""
     path = data_dir / "edges.geojson"
-    if "a" not in edges or "b" not in edges:
+    if not all("a" in e and "b" in e for e in edges):
         return [f"{path}: features need the properties a and b"]
     known = units | {f"ctx_{c}" for c in context} | context | {""}
-    bad = sorted({str(x) for x in list(edges.a) + list(edges.b) if str(x) not in known})
-    found = [f"{path}: edges name unknown units {bad[:5]}"] if bad else []
+    bad = sorted({str(x) for e in edges for x in (e["a"], e["b"]) if str(x) not in known})
+    return [f"{path}: edges name unknown units {bad[:5]}"] if bad else []
+
+
+def geometry_problems(data_dir: Path = DATA_DIR) -> list[str]:
+    """The checks that need the shapes (geopandas, about a second): run by validate and by the build."""
+    from .layer import load_context, load_edges, load_units
+
+    data_dir = Path(data_dir)
+    try:
+        units, context, edges = load_units(data_dir), load_context(data_dir), load_edges(data_dir)
+    except DataError as exc:
+        return [str(exc)]
+    found = _geometry_problems(data_dir, units, context)
     if not all(g is not None and g.geom_type in ("LineString", "MultiLineString") for g in edges.geometry):
-        found.append(f"{path}: every edge should be a line")
+        found.append(f"{data_dir / 'edges.geojson'}: every edge should be a line")
     return found
 
 
 def _geometry_problems(data_dir: Path, units: gpd.GeoDataFrame, context: gpd.GeoDataFrame) -> list[str]:
+    import geopandas as gpd
+    import shapely
+
+    from .layer import EQUAL_AREA_CRS
+
     found = []
     where = data_dir / "units.geojson"
     for region, geom in zip(units.region, units.geometry):
@@ -131,12 +298,12 @@ def _geometry_problems(data_dir: Path, units: gpd.GeoDataFrame, context: gpd.Geo
     return found
 
 
-def _event_problems(data_dir: Path, layer: gpd.GeoDataFrame, events: list) -> list[str]:
+def _event_problems(data_dir: Path, rows: list[dict], events: list[Event]) -> list[str]:
     found = []
     path = data_dir / "events.yaml"
     if len(events) < MIN_EVENTS:
         found.append(f"{path}: only {len(events)} events; at least {MIN_EVENTS} expected")
-    starts = set(zip(layer.region, layer.start))
+    starts = {(r["region"], r["start"]) for r in rows}
     explained = set()
     for event in events:
         for region in event.regions:
@@ -154,14 +321,8 @@ def _event_problems(data_dir: Path, layer: gpd.GeoDataFrame, events: list) -> li
 def load_checks(data_dir: Path = DATA_DIR) -> dict[str, list[str]]:
     """The vocabularies of the consistency rules (checks.yaml): correction markers and doubting verdicts."""
     path = Path(data_dir) / "checks.yaml"
-    data = read_yaml(path)
-    out: dict[str, list[str]] = {}
-    for key in ("correction_markers", "verdicts_doubting"):
-        value = data.get(key) if isinstance(data, dict) else None
-        if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
-            raise DataError(path, f"{key} should be a list of texts")
-        out[key] = [v.strip() for v in value]
-    return out
+    checks = validated(path, ChecksFile, read_yaml(path))
+    return {"correction_markers": checks.correction_markers, "verdicts_doubting": checks.verdicts_doubting}
 
 
 def date_spellings(day: dt.date) -> tuple[str, ...]:
@@ -245,10 +406,10 @@ def date_mismatches(events: Iterable, claims: Iterable[dict], moments: dict[str,
     return found
 
 
-def _claim_window_problems(layer: gpd.GeoDataFrame, claimants: dict[str, dict]) -> list[str]:
+def _claim_window_problems(rows: list[dict], claimants: dict[str, dict]) -> list[str]:
     """A row claimed by a Chinese government must lie wholly inside or outside its outline span (split it)."""
     found = []
-    for region, start, end, claimed in zip(layer.region, layer.start, layer.end, layer.claimed_by):
+    for region, start, end, claimed in ((r["region"], r["start"], r["end"], r["claimed_by"]) for r in rows):
         for c in filter(None, claimed.split(",")):
             rec = claimants[c]
             if not rec["chinese"]:
@@ -274,9 +435,8 @@ def main(argv: list[str] | None = None) -> int:
         for line in found:
             print(f"- {line}", file=sys.stderr)
         return 1
-    layer = load_layer(data_dir)
-    events = load_events(unit_records(data_dir), data_dir)
-    print(f"data OK: {layer.region.nunique()} units, {len(layer)} status rows, {len(events)} events")
+    loaded = load_all(data_dir)
+    print(f"data OK: {len(loaded.units)} units, {len(loaded.rows)} status rows, {len(loaded.events)} events")
     return 0
 
 

@@ -10,7 +10,8 @@ from pathlib import Path
 from .dates import in_range
 from .errors import DataError
 from .i18n import LANGUAGES, language_texts
-from .io import DATA_DIR, read_yaml, require
+from . import models
+from .io import DATA_DIR, read_yaml
 
 ORIGINS = ("tour", "source_reading")   # where a question is drawn from: the guided tour or 'Reading the source'
 MIN_QUESTIONS = 8
@@ -75,13 +76,10 @@ def load_worksheet(path: Path | None = None, event_dates: dict[str, dt.date] | N
     and claim ids are checked when given."""
     path = path or DATA_DIR / "worksheet.yaml"
     raw = read_yaml(path)
-    require(path, raw, ("maps", "questions"), "worksheet.yaml")
-    if not isinstance(raw["maps"], list) or not raw["maps"]:
-        raise DataError(path, "maps should be a non-empty list of {date, event}")
+    models.validated(path, models.WorksheetFile, raw)
     maps: list[WorksheetMap] = []
     for n, item in enumerate(raw["maps"], 1):
         what = f"map #{n}"
-        require(path, item, ("date", "event"), what)
         day = _date(path, item["date"], what)
         event = str(item["event"])
         if event_dates is not None:
@@ -94,12 +92,9 @@ def load_worksheet(path: Path | None = None, event_dates: dict[str, dt.date] | N
         maps.append(WorksheetMap(date=day, event=event))
     map_dates = {m.date for m in maps}
 
-    if not isinstance(raw["questions"], list):
-        raise DataError(path, "questions should be a list")
     questions: list[WorksheetQuestion] = []
     seen: set[str] = set()
-    for n, item in enumerate(raw["questions"], 1):
-        require(path, item, ("id", "from", "question", "answer"), f"question #{n}")
+    for item in raw["questions"]:
         qid = str(item["id"])
         what = f"question {qid!r}"
         if not _ID.match(qid) or qid in seen:

@@ -128,8 +128,8 @@ def test_only_exact_dates_get_contemporary_renderings() -> None:
 
 
 @pytest.mark.parametrize("old, new, problem", [
-    ("  until: '1918-02-14'", "  until: 'soon'", "julian until"),
-    ("    zh: 俄国旧历（儒略历）\n", "", "julian needs a label"),
+    ("  until: '1918-02-14'", "  until: 'soon'", "julian: until: 'soon' is not an ISO date"),
+    ("    zh: 俄国旧历（儒略历）\n", "", "julian: label.zh: is missing"),
     ("first_year: 1723", "first_year: 1600", "yongzheng"),
     ("  - {since: '1921-02-21', until: '1924-06-13'}", "  - {since: '1921-02-21', until: '1920-06-13'}",
      "ends before it starts"),

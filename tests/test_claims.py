@@ -115,11 +115,11 @@ def _replace_once(path, old: str, new: str) -> None:
     ("verdict: wrong", "verdict: probably", r"unknown verdict 'probably'"),
     ("date: '1945-08-09'", "date: '1945-13-09'", r"is not an ISO date"),
     ("date: '1945-08-09'", "date: '2014-10-20'", r"outside 1689-01-01\.\.2008-12-31"),
-    ("url: https://", "url: ftp://", r"is not http\(s\)"),
+    ("url: https://", "url: ftp://", r"claim [a-z_]+: sources\.#1\.url: 'ftp://\S+' is not an http\(s\) address"),
     ("paragraph: 12", "paragraph: 99", r"paragraph 99 is not one of"),
     ("claims:\n", "claims:\n  - [broken\n", r"is not valid YAML"),
-    ("  about:\n  - '", "  about:\n  - 'Not An Id ", r"about must list event ids or 'unit:YYYY-MM-DD' rows"),
-    ("claimed_date: '1945-08-14'", "claimed_date: 'soon'", r"claimed_date 'soon' is not an ISO date"),
+    ("  about:\n  - '", "  about:\n  - 'Not An Id ", r"about\.#1: 'Not An Id \w+' is not an event id or a 'unit:YYYY-MM-DD' row"),
+    ("claimed_date: '1945-08-14'", "claimed_date: 'soon'", r"claim [a-z_]+: claimed_date: 'soon' is not an ISO date"),
 ])
 def test_corrupted_claims_raise_data_error_naming_the_file(data_copy, old, new, problem):
     _replace_once(data_copy / "claims.yaml", old, new)

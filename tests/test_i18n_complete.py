@@ -151,7 +151,7 @@ def test_a_term_rendered_otherwise_is_caught(data_copy: Path) -> None:
 def test_a_malformed_glossary_is_named(data_copy: Path) -> None:
     path = data_copy / "i18n" / "glossary.yaml"
     path.write_text("- en: [Urga]\n  zh: 库伦\n", encoding="utf-8")
-    with pytest.raises(geodata.DataError, match=r"glossary\.yaml: term 'Urga' needs a rendering"):
+    with pytest.raises(geodata.DataError, match=r"glossary\.yaml: term 'Urga': mn: is missing"):
         load_glossary(data_copy)
     path.write_text("- en: [Urga]\n  zh: 库伦\n  mn: Нийслэл Хүрээ\n  wrong: {mn: [Хүрээ]}\n", encoding="utf-8")
     with pytest.raises(geodata.DataError, match="part of an accepted form"):

@@ -55,12 +55,12 @@ def test_tour_data_puts_each_stop_on_its_own_slider_step() -> None:
 @pytest.mark.parametrize("text, problem", [
     ("", "is empty"),
     ("{a: 1}", "non-empty list"),
-    ("- {date: '1911-13-01', event: x, caption: {en: a, zh: b, mn: c}}", "stop #1"),
+    ("- {date: '1911-13-01', event: x, caption: {en: a, zh: b, mn: c}}", "stop 1911-13-01: date: '1911-13-01' is not an ISO date"),
     ("- {date: '1600-01-01', event: x, caption: {en: a, zh: b, mn: c}}", "outside"),
-    ("- {date: '1911-12-01', caption: {en: a, zh: b, mn: c}}", "lacks an event"),
-    ("- {date: '1911-12-01', event: x, caption: {en: a}}", "lacks a caption in zh, mn"),
-    ("- {date: '1911-12-01', event: x, caption: {en: a, zh: b}}", "lacks a caption in mn"),
-    ("- {date: '1911-12-01', event: x, caption: text}", "caption mapping"),
+    ("- {date: '1911-12-01', caption: {en: a, zh: b, mn: c}}", "stop 1911-12-01: event: is missing"),
+    ("- {date: '1911-12-01', event: x, caption: {en: a}}", "stop 1911-12-01: caption.zh: is missing"),
+    ("- {date: '1911-12-01', event: x, caption: {en: a, zh: b}}", "stop 1911-12-01: caption.mn: is missing"),
+    ("- {date: '1911-12-01', event: x, caption: text}", "stop 1911-12-01: caption: should be a mapping"),
     ("- {date: '1911-12-01', event: nope, caption: {en: a, zh: b, mn: c}}", "unknown event 'nope'"),
     ("- {date: '1911-12-01', event: x, caption: {en: a, zh: b, mn: c}}\n"
      "- {date: '1858-05-28', event: x, caption: {en: a, zh: b, mn: c}}", "not after"),
@@ -221,9 +221,9 @@ def test_question_for_the_1915_treaty_expects_autonomy_under_suzerainty() -> Non
 @pytest.mark.parametrize("qa, problem", [
     ("question: {en: 'a?', zh: 'b？', mn: 'c?'}", "has a question but no answer"),
     ("answer: {en: a, zh: b, mn: c}", "has an answer but no question"),
-    ("question: {en: 'a?', zh: 'b？'}, answer: {en: a, zh: b, mn: c}", "lacks a question in mn"),
-    ("question: {en: 'a?', zh: 'b？', mn: 'c?'}, answer: {en: a, mn: c}", "lacks an answer in zh"),
-    ("question: text, answer: {en: a, zh: b, mn: c}", "no question mapping"),
+    ("question: {en: 'a?', zh: 'b？'}, answer: {en: a, zh: b, mn: c}", "question.mn: is missing"),
+    ("question: {en: 'a?', zh: 'b？', mn: 'c?'}, answer: {en: a, mn: c}", "answer.zh: is missing"),
+    ("question: text, answer: {en: a, zh: b, mn: c}", "question: should be a mapping"),
 ])
 def test_broken_questions_raise_data_error(tmp_path: Path, qa: str, problem: str) -> None:
     path = tmp_path / "tour.yaml"

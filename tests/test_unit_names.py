@@ -78,10 +78,10 @@ def _outer_mongolia_names(units: list[dict]) -> list[dict]:
 
 
 @pytest.mark.parametrize("change, problem", [
-    (lambda names: names[1].pop("mn"), "#2 lacks a name in mn"),
+    (lambda names: names[1].pop("mn"), "unit outer_mongolia: names_by_date.#2.mn: is missing"),
     (lambda names: names[1].update(until="1690-01-01"), "#2: until 1690-01-01 is not after 1691-05-29"),
     (lambda names: names[-1].update(until="2000-01-01"), "the last entry is open"),
-    (lambda names: names[1].update(until="1911-13-01"), "#2: until"),
+    (lambda names: names[1].update(until="1911-13-01"), "names_by_date.#2.until: '1911-13-01' is not an ISO date"),
 ])
 def test_broken_dated_names_are_named(data_copy: Path, change, problem: str) -> None:
     _edit_yaml(data_copy / "units.yaml", lambda units: change(_outer_mongolia_names(units)))

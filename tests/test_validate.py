@@ -20,7 +20,9 @@ ROOT = DATA_DIR.parent
 
 DATA_FILES = ["units.yaml", "statuses.yaml", "claimants.yaml", "periods.yaml", "events.yaml", "units.geojson",
               "edges.geojson", "context.geojson", "claims.yaml", "perspectives.yaml", "tour.yaml", "publishers.yaml",
-              "checks.yaml"]
+              "checks.yaml", "manifest.json"]
+PAGE_FILES = ["page/map.json", "page/timeline.json", "page/text-en.json", "page/text-zh.json", "page/text-mn.json",
+              "page/borders-all.geojson"]
 
 
 UI_DIR = DATA_DIR.parent / "dashboard" / "i18n"
@@ -32,20 +34,21 @@ def data_copy(tmp_path: Path) -> Path:
     for name in DATA_FILES:
         shutil.copyfile(DATA_DIR / name, tmp_path / name)
     shutil.copytree(DATA_DIR / "i18n", tmp_path / "i18n")
+    shutil.copytree(DATA_DIR / "page", tmp_path / "page")
     shutil.copytree(UI_DIR, tmp_path / "ui")
     return tmp_path
 
 
 def first_problem(data_dir: Path) -> str:
-    """What start-up says (geodata.check, the same check as validate), as one line."""
+    """What start-up says (geodata.check without the shape checks: validate's loader and rules), as one line."""
     with pytest.raises(geodata.DataError) as info:
-        geodata.check(data_dir, data_dir / "ui")
+        geodata.check(data_dir, data_dir / "ui", geometry=False)
     message = str(info.value)
     assert "\n" not in message
     return message
 
 
-APP_FILES = [*DATA_FILES, *(f"i18n/{lang}.yaml" for lang in LANGS[1:]), *(f"ui/{lang}.yaml" for lang in LANGS)]
+APP_FILES = [*DATA_FILES, *PAGE_FILES, *(f"i18n/{lang}.yaml" for lang in LANGS[1:]), *(f"ui/{lang}.yaml" for lang in LANGS)]
 
 
 @pytest.mark.parametrize("name", APP_FILES)
@@ -85,7 +88,27 @@ def test_self_intersecting_unit_is_refused(data_copy):
     region = fc["features"][0]["properties"]["region"]
     fc["features"][0]["geometry"] = {"type": "Polygon", "coordinates": [[[90, 45], [95, 50], [95, 45], [90, 50], [90, 45]]]}
     path.write_text(json.dumps(fc), encoding="utf-8")
-    assert first_problem(data_copy).startswith(f"{path}: unit {region} geometry is invalid: Self-intersection")
+    # start-up refuses a geometry file other than the one the build checked; validate (and the build) say why
+    assert first_problem(data_copy) == (f"{path}: differs from the file whose geometry was checked (manifest.json): "
+                                        "run python -m geodata.build")
+    found = validate.problems(data_copy, data_copy / "ui")
+    assert any(p.startswith(f"{path}: unit {region} geometry is invalid: Self-intersection") for p in found), found
+    with pytest.raises(geodata.DataError, match="Self-intersection"):
+        validate.write_manifest(data_copy)     # the build refuses to record it
+
+
+def test_manifest_records_every_geometry_file_the_build_checked():
+    manifest = json.loads((DATA_DIR / "manifest.json").read_text(encoding="utf-8"))["sha256"]
+    assert sorted(manifest) == ["context.geojson", "edges.geojson", "units.geojson"]
+    assert manifest["units.geojson"] == validate.sha256(DATA_DIR / "units.geojson")
+
+
+def test_start_up_check_needs_no_geopandas():
+    """The app's start-up check reads the geometry as JSON and compares digests: geopandas is never imported."""
+    code = ("import sys, geodata; from dashboard import i18n; geodata.check(ui_dir=i18n.UI_DIR, geometry=False); "
+            "print(sorted(m for m in ('geopandas', 'shapely', 'pandas') if m in sys.modules))")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
+    assert result.stdout.strip() == "[]"
 
 
 def test_event_naming_an_unknown_unit_is_refused(data_copy):
@@ -101,14 +124,16 @@ def test_edges_naming_unknown_units_are_refused(data_copy):
     fc = json.loads(path.read_text(encoding="utf-8"))
     fc["features"][0]["properties"]["a"] = "atlantis"
     path.write_text(json.dumps(fc), encoding="utf-8")
-    assert first_problem(data_copy) == f"{path}: edges name unknown units ['atlantis']"
+    assert first_problem(data_copy).startswith(f"{path}: edges name unknown units ['atlantis'] (and 1 more")
+    assert f"{path}: differs from the file whose geometry was checked (manifest.json): run python -m geodata.build" \
+        in validate.problems(data_copy, data_copy / "ui")
 
 
 def _app_copy(tmp_path: Path) -> Path:
     """The app's code and data in a folder of its own, to break a file and start it there."""
     root = tmp_path / "app"
     for part in ("dashboard", "geodata", "assets", "deploy"):
-        shutil.copytree(ROOT / part, root / part, ignore=shutil.ignore_patterns("__pycache__", "periods"))
+        shutil.copytree(ROOT / part, root / part, ignore=shutil.ignore_patterns("__pycache__"))
     return root
 
 
@@ -125,6 +150,29 @@ def test_bad_file_stops_start_up_with_one_line(tmp_path, command, broken):
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1     # one line, no traceback; the parser's own wording follows the line number
     assert lines[0].startswith(f"Northern Border Atlas cannot start: {root / broken}: is not valid YAML at line 2: ")
+
+
+def test_tampered_geometry_stops_start_up_with_one_line(tmp_path):
+    """A geometry file other than the one the build checked (here one coordinate moved) is refused at start, and
+    the served app never imports geopandas, shapely or pandas."""
+    root = _app_copy(tmp_path)
+    path = root / "geodata" / "units.geojson"
+    text = path.read_text(encoding="utf-8")
+    digit = text.index("114.208")
+    path.write_text(text[:digit] + str((int(text[digit]) + 1) % 10) + text[digit + 1:], encoding="utf-8")
+    code = "import dashboard.app"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=root, timeout=120,
+                            env={**os.environ, "PYTHONPATH": str(root)}, check=False)
+    assert result.returncode == 1
+    assert result.stderr.strip().splitlines() == [
+        f"Northern Border Atlas cannot start: {path}: differs from the file whose geometry was checked "
+        "(manifest.json): run python -m geodata.build"]
+    path.write_text(text, encoding="utf-8")
+    code = ("import sys, dashboard.app; "
+            "print(sorted(m for m in ('geopandas', 'shapely', 'pandas', 'numpy') if m in sys.modules))")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=root, timeout=120,
+                            env={**os.environ, "PYTHONPATH": str(root)}, check=True)
+    assert result.stdout.strip() == "[]"
 
 
 def run_validate(data_dir: Path) -> subprocess.CompletedProcess:
@@ -193,7 +241,7 @@ def test_validate_command_prints_a_message_not_a_traceback(data_copy):
 
 
 REGISTRY = """\
-- {host: en.wikipedia.org, publisher: Wikipedia (English edition), kind: encyclopedia, why: Cited, versioned articles.}
+- {host: en.wikipedia.org, publisher: Wikipedia (English edition), kind: encyclopedia, why: 'Cited, versioned articles.'}
 """
 
 
@@ -251,7 +299,7 @@ def test_the_seed_texts_own_address_is_not_a_citation(tmp_path):
     ("- {host: en.wikipedia.org, publisher: W, kind: encyclopedia, why: again}", "listed twice"),
     ("- {host: 134.155.108.49, publisher: W, kind: reference, why: w}", "cannot be registered: its host is a bare IP"),
     ("- {host: staging.britannica.com, publisher: B, kind: encyclopedia, why: w}", "cannot be registered"),
-    ("- {host: britannica.com, publisher: B, kind: encyclopedia}", "lacks why"),
+    ("- {host: britannica.com, publisher: B, kind: encyclopedia}", "publisher britannica.com: why: is missing"),
 ])
 def test_a_broken_registry_entry_is_named(tmp_path, entry, message):
     data = _tiny_data(tmp_path, "https://en.wikipedia.org/wiki/Mongolia")
@@ -367,11 +415,11 @@ def test_restating_the_petition_date_in_the_real_data_is_caught(data_copy):
 def test_broken_checks_file_is_named(data_copy):
     (data_copy / "checks.yaml").write_text("correction_markers: not a list\nverdicts_doubting: [wrong]\n",
                                            encoding="utf-8")
-    assert any("checks.yaml: correction_markers should be a list" in p for p in validate.problems(data_copy))
+    assert any("checks.yaml: correction_markers: Input should be a valid list" in p for p in validate.problems(data_copy))
 def test_broken_glossary_or_dated_names_are_reported(data_copy):
     (data_copy / "i18n").mkdir(exist_ok=True)
     (data_copy / "i18n" / "glossary.yaml").write_text("- en: [Urga]\n  zh: 库伦\n", encoding="utf-8")
-    assert any("glossary.yaml: term 'Urga' needs a rendering" in p for p in validate.problems(data_copy))
+    assert any("glossary.yaml: term 'Urga': mn: is missing" in p for p in validate.problems(data_copy))
     (data_copy / "i18n" / "glossary.yaml").unlink()
     path = data_copy / "units.yaml"
     path.write_text(path.read_text(encoding="utf-8").replace("until: '1924-11-26'", "until: '1900-01-01'", 1),

@@ -82,7 +82,7 @@ def test_quotes_in_source_questions_are_the_texts_own_words() -> None:
     ("- {date: '1860-11-14', event: peking_1860_russia}", "- {date: '1860-11-15', event: peking_1860_russia}",
      "is not the date of its event"),
     ("on_maps: ['1915-06-07']", "on_maps: ['1916-06-07']", "does not print"),
-    ("  from: tour\n", "  from: textbook\n", "is not one of tour, source_reading"),
+    ("  from: tour\n", "  from: textbook\n", "from: Input should be 'tour' or 'source_reading' (got 'textbook')"),
     ("claims: [area_1_8_million]", "claims: []", "names no claim"),
 ])
 def test_broken_worksheet_raises_data_error_naming_the_file(tmp_path: Path, old: str, new: str, problem: str) -> None:
@@ -109,7 +109,7 @@ def test_worksheet_missing_a_language_or_too_short_raises_data_error(tmp_path: P
     path = tmp_path / "worksheet.yaml"
     mn_line = next(line for line in text.split("\n") if line.startswith("    mn: "))
     path.write_text(text.replace(mn_line + "\n", "", 1), encoding="utf-8")
-    with pytest.raises(DataError, match=r"worksheet\.yaml: .* lacks a text in mn"):
+    with pytest.raises(DataError, match=r"worksheet\.yaml: question [a-z_0-9]+: question\.mn: is missing"):
         load_worksheet(path)
     head = text[:text.index("- id:", text.index("- id:") + 1)]      # the maps and one question only
     path.write_text(head, encoding="utf-8")
