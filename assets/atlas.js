@@ -637,7 +637,9 @@
         /* Play / Pause, the Play timer, previous / next change: a new slider value. */
         var NU = root.dash_clientside.no_update;
         if (!page.ready) { return [NU, NU, NU]; }
-        var d = page.data, id = triggered(), r = lock(d), last = r ? r.hi : d.stops.length - 1, stop = M().clampLock(d, value, r);
+        /* from the date the reader sees (page.stop): Dash's value lags up to 500 ms behind keys and drags */
+        var d = page.data, id = triggered(), r = lock(d), last = r ? r.hi : d.stops.length - 1;
+        var stop = M().clampLock(d, page.stop >= 0 ? page.stop : value, r);
         if (id === "play-button") {
             if (!stopped) { return [NU, true, ui("play", "Play")]; }
             return [stop >= last ? (r ? r.lo : 0) : NU, false, ui("pause", "Pause")];

@@ -113,6 +113,27 @@ def test_change_buttons_step_through_1921(page) -> None:
                            arg=seen[-2] if len(seen) > 1 else seen[-1])
 
 
+def test_next_change_right_after_keys_counts_from_the_date_shown(page) -> None:
+    """Keys move the date at once while Dash hears the value only after a pause: a click on "Next change" straight
+    after them steps on from the date the reader sees, not from the one Dash last heard."""
+    open_app(page, "?year=1921")
+    atlas = load_atlas()
+    stops, changes = atlas.data["stops"], atlas.data["changeStops"]
+    here = atlas.stop_of("1921-01-01")
+    page.locator("#date-slider [role=slider]").focus()
+    keyed = here
+    for _ in range(3):   # past the next change, so that a stale start gives another answer
+        page.keyboard.press("ArrowRight")
+        keyed += 1
+    page.wait_for_function("w => document.querySelector('#date-text').textContent === w",
+                           arg=date_words(stops[keyed], "en"))
+    page.click("#next-change")   # within Dash's 500 ms pause: it still holds 1 January 1921
+    want = next(c for c in changes if c > keyed)
+    assert want != next(c for c in changes if c > here)
+    page.wait_for_function("w => document.querySelector('#date-text').textContent === w",
+                           arg=date_words(stops[want], "en"), timeout=10000)
+
+
 def test_click_unit_fills_details(page) -> None:
     open_app(page, "?year=1925")
     path = page.locator("#map path.unit[data-unit=outer_mongolia]")
