@@ -105,7 +105,9 @@
         var stateChanged = k !== page.k;
         page.k = k;
         setText("date-text", words(when));
-        setText("date-contemporary", M().contemporary(d.text, when));   /* as contemporaries wrote it, if exact */
+        var written = M().contemporary(d.text, when);   /* as contemporaries wrote it, if exact */
+        setText("date-contemporary", written);
+        if (byId("date-contemporary")) { byId("date-contemporary").title = written; }   /* whole, where cut short */
         placeThumb(stop);   /* the thumb moves and says the date in words at once */
         var change = M().changeText(d, d.text, page.ui, stop);
         setText("change-text", change);

@@ -30,13 +30,13 @@ def build_layout(atlas: Atlas, stop: int, play_ms: int, view: View | None = None
         controls.controls(lang, view.mode, [tour.tour_bar(atlas, lang)]),
         share.share_panel(lang),
         compare.lesson_bar(lang),
-        map_block.map_block(lang),
-        compare.compare_map(lang),
-        compare.compare_changes(lang),
+        # the map, and beside it (under it on a phone) the second date's map when comparing
+        html.Div([map_block.map_block(lang), compare.compare_map(lang)], className="maps"),
     ]
     # the legend heads the side column: beside the map on a wide screen, right under it on a narrow one
     side_column = [
         legend.legend(lang),
+        compare.compare_changes(lang),   # when comparing: what changed between the two dates
         trust.perspectives_panel(atlas, lang),
         details.region_panel(atlas, view.region, state, lang, date_iso),
         area.area_panel(data, stop, lang),

@@ -9,6 +9,8 @@ import json
 
 import pytest
 
+import geodata
+
 from dashboard.data import load_atlas
 from dashboard.i18n import date_words, t
 from tests.conftest import ARTIFACTS, MAP_READY, finish_page, new_page
@@ -67,7 +69,7 @@ def test_map_and_legend_in_view_and_still_while_the_date_changes(browser, live_s
             for sel, box in still.items():
                 assert _box(pg, sel) == box, (sel, stop)
         # what changed on 12 February 1912: Outer Mongolia's claimant, not a new declaration of independence
-        mongolia = ATLAS.texts[lang]["units"][ATLAS.data["units"].index("outer_mongolia")]
+        mongolia = geodata.unit_name("outer_mongolia", "1912-02-12", lang)   # its name of the period
         roc = ATLAS.texts[lang]["claimants"][ATLAS.data["claimants"].index("roc")]
         independence = ATLAS.texts[lang]["statuses"][ATLAS.data["statuses"].index("declared_independent")]
         assert mongolia in change and t(lang, "change.claim_now", to=roc) in change, change
@@ -157,7 +159,7 @@ def test_play_label_caption_date_and_spoken_region(page, lang) -> None:
     # choosing a region: one short sentence for screen readers, and the details panel is not a live region
     box = page.locator("#map path.unit[data-unit=outer_mongolia]").bounding_box()
     page.mouse.click(box["x"] + box["width"] * 0.3, box["y"] + box["height"] * 0.5)
-    name = ATLAS.texts[lang]["units"][ATLAS.data["units"].index("outer_mongolia")]
+    name = geodata.unit_name("outer_mongolia", "1911-01-01", lang)   # its name of the period
     page.wait_for_function("n => document.getElementById('region-announce').textContent.startsWith(n)", arg=name)
     said = page.inner_text("#region-announce")
     assert date_words("1911-01-01", lang) in said and len(said) < 200
@@ -173,7 +175,7 @@ def test_tap_a_region_shows_its_card(browser, live_server, width, height, extra)
         pg.mouse.click(box["x"] + box["width"] * 0.3, box["y"] + box["height"] * 0.5)
         pg.wait_for_selector("#region-card:not([hidden])")
         card = pg.inner_text("#region-card")
-        assert ATLAS.texts["mn"]["units"][ATLAS.data["units"].index("outer_mongolia")] in card
+        assert geodata.unit_name("outer_mongolia", "1921-07-11", "mn") in card   # its name of the period
         assert t("mn", "share.open_full") in card
         c = _box(pg, "#region-card")
         m = _box(pg, ".map")

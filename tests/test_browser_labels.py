@@ -101,7 +101,7 @@ def test_names_follow_the_date_and_the_tooltip_says_a_claim_once(page) -> None:
         assert table == want
     # moving the slider across 1924-11-26 renames the region on the map and in the panel, without a reload
     _open(page, "?date=1924-11-25&region=outer_mongolia")
-    page.locator("#year-slider [role=slider]").focus()
+    page.locator("#date-slider [role=slider]").focus()
     page.keyboard.press("ArrowRight")
     page.wait_for_function("() => document.querySelector('#map .labels text[data-unit=outer_mongolia]').dataset.name"
                            " === \"Mongolian People's Republic\"", timeout=10000)

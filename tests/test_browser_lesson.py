@@ -164,7 +164,7 @@ def _check_lock(pg, served: bool, name: str) -> None:
     assert pg.inner_text("#date-text") == "1 January 1911"
     assert "1 January 1900 is outside the lesson's range (1911 – 1946); showing 1 January 1911." in pg.inner_text("#url-notice")
     assert pg.inner_text("#lock-note").startswith("Lesson range: 1911 – 1946.")
-    thumb = "#year-slider [role=slider]" if served else "#year-slider"
+    thumb = "#date-slider [role=slider]"   # atlas.js draws the slider in the served page and the export alike
     pg.focus(thumb)
     pg.keyboard.press("End")
     _drawn(pg, HI)
@@ -195,7 +195,7 @@ def _check_lock(pg, served: bool, name: str) -> None:
     pg.wait_for_function("() => document.getElementById('play-button').textContent === 'Play'")
     assert LO <= _shown(pg) <= HI
     # dragging far to the left stops at the range's start
-    track = pg.locator("#year-slider .dash-slider-root" if served else "#year-slider").bounding_box()
+    track = pg.locator("#date-slider .ts-track").bounding_box()
     pg.mouse.click(track["x"] + 3, track["y"] + track["height"] / 2)
     _drawn(pg, LO)
     # the tour keeps to its stops inside the range

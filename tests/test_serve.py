@@ -119,7 +119,7 @@ def test_page_under_a_prefix_in_the_browser(tmp_path, browser) -> None:
         pg.goto(pg.base + "/atlas/?year=1911")
         pg.wait_for_selector(MAP_READY, timeout=20000)
         assert pg.get_attribute("#download-geojson", "href") == "/atlas/download/borders.geojson?date=1911-01-01"
-        pg.locator("#year-slider [role=slider]").focus()
+        pg.locator("#date-slider [role=slider]").focus()
         pg.keyboard.press("ArrowRight")
         pg.wait_for_function("() => !document.querySelector('#download-geojson').getAttribute('href')"
                              ".endsWith('1911-01-01')", timeout=10000)

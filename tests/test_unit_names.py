@@ -112,7 +112,7 @@ def test_bundle_and_details_panel_use_the_names_of_the_period(lang: str) -> None
     details panel is headed by the name at the slider's date, with the timeless names beside it."""
     import json
 
-    from dashboard import layout
+    from dashboard.views import details
     from dashboard.data import PAGE_DIR, load_atlas
 
     atlas = load_atlas()
@@ -125,7 +125,7 @@ def test_bundle_and_details_panel_use_the_names_of_the_period(lang: str) -> None
                 assert unit_name(unit, day, lang) == name
     for when in ("1913-01-01", "1925-01-01", "1950-01-01", "1993-01-01"):
         k = atlas.data["stopState"][atlas.stop_of(when)]
-        panel = layout.details_panel(atlas, "outer_mongolia", k, lang, when)
+        panel = details.details_panel(atlas, "outer_mongolia", k, lang, when)
         assert panel.children[0].children == unit_name("outer_mongolia", when, lang)
         timeless = atlas.texts[lang]["units"][atlas.data["units"].index("outer_mongolia")]
         assert timeless in panel.children[1].children

@@ -11,11 +11,14 @@ from ..i18n import date_words
 
 def date_block(atlas: Atlas, date_iso: str, lang: str) -> list[Any]:
     """The date heading, the date as contemporaries wrote it (if exact), the "what changed" sentence and the live region (atlas.js fills them)."""
+    written = atlas.texts[lang].get("dates", {}).get(date_iso, "")
     return [
         html.Div([
-            html.H2(date_words(date_iso, lang), id="date-text"),
-            html.P(atlas.texts[lang].get("dates", {}).get(date_iso, ""), id="date-contemporary",
-                   className="date-contemporary"),
+            # the contemporary date has a line of its own under the date, kept when empty: nothing moves
+            html.Div([
+                html.H2(date_words(date_iso, lang), id="date-text"),
+                html.P(written, id="date-contemporary", className="date-contemporary", title=written),
+            ], className="date-head"),
             html.P("", id="change-text"),
         ], className="date-block"),
         # one polite live region for the date and what changed (atlas.js, debounced while dragging)
