@@ -30,6 +30,13 @@
         return node;
     }
 
+    function swatch(st) {
+        /* The colour key of status style st, as the legend draws it (null for "no data"). */
+        if (st < 0) { return null; }
+        return make("span", {"class": "swatch" + (page.styles[st].hatch ? " hatched" : ""),
+            style: "background-color:" + page.styles[st].color, "aria-hidden": "true"});
+    }
+
     function loadBundle(base, name) {
         /* A bundle file: given by a <script> in the static export (NBA.preloaded), else fetched from the server. */
         var pre = NBA.preloaded && NBA.preloaded[name];
@@ -202,10 +209,7 @@
             var st = state.s[i], tr = make("tr", {"data-unit": d.units[i]});
             tr.appendChild(make("th", {scope: "row"}, page.names[i]));
             var cell = make("td");
-            if (st >= 0) {
-                cell.appendChild(make("span", {"class": "swatch" + (page.styles[st].hatch ? " hatched" : ""),
-                    style: "background-color:" + page.styles[st].color, "aria-hidden": "true"}));
-            }
+            if (st >= 0) { cell.appendChild(swatch(st)); }
             cell.appendChild(document.createTextNode(st >= 0 ? d.text.statuses[st] : ui("noData", "No data")));
             tr.appendChild(cell);
             var since = d.states[M().sinceState(d, k, i)].date, td = make("td");
@@ -381,10 +385,7 @@
         head.appendChild(make("button", {type: "button", "class": "btn small card-close", id: "card-close",
             "aria-label": ui("close", "Close"), title: ui("close", "Close")}, "×"));
         var status = make("p", {"class": "card-status"});
-        if (st >= 0) {
-            status.appendChild(make("span", {"class": "swatch" + (page.styles[st].hatch ? " hatched" : ""),
-                style: "background-color:" + page.styles[st].color, "aria-hidden": "true"}));
-        }
+        if (st >= 0) { status.appendChild(swatch(st)); }
         status.appendChild(document.createTextNode(st >= 0 ? d.text.statuses[st] : ui("noData", "No data")));
         var names = claims.map(function (c) { return d.text.claimants[c]; }).join(ui("listSep", ", "));
         var since = d.states[M().sinceState(d, page.k, i)].date;
@@ -610,7 +611,7 @@
 
     NBA.atlas = {start: start, step: step, setView: setView, showEvent: showEvent, words: words,
         currentIso: function () { return page.ready && page.stop >= 0 ? page.data.stops[page.stop] : null; },
-        flushUrl: writeUrl, pageUrl: pageUrl, embedCode: embedCode};
+        flushUrl: writeUrl, pageUrl: pageUrl, embedCode: embedCode, make: make, swatch: swatch};
 
     /* ---- Dash's clientside callbacks ---------------------------------------------------------------- */
 

@@ -7,7 +7,7 @@
 (function (root) {
     "use strict";
     var NBA = root.NBA = root.NBA || {};
-    var state = {lock: undefined, compare: null, map: null, drawnKey: null, started: false, strings: null,
+    var state = {lock: undefined, compare: null, map: null, drawnKey: null, started: false,
         listTimer: null, listed: false};
 
     function M() { return NBA.model; }
@@ -16,12 +16,9 @@
     function words(iso, precision) { return NBA.atlas.words(iso, precision); }
 
     function S(key) {
-        /* A lesson string in the page's language (the lesson bar's data-ui, from dashboard/compare.py). */
-        if (!state.strings) {
-            var bar = byId("lesson-bar");
-            try { state.strings = JSON.parse((bar && bar.getAttribute("data-ui")) || "{}"); } catch (e) { state.strings = {}; }
-        }
-        return state.strings[key] !== undefined ? state.strings[key] : "";
+        /* A lesson string in the page's language (the page's interface strings, dashboard.i18n.js_strings). */
+        var ui = page() && page().ui;
+        return ui && ui[key] !== undefined ? ui[key] : "";
     }
 
     function query() {
@@ -49,12 +46,7 @@
         return inside.length ? inside : stops;
     }
 
-    function make(tag, attrs, text) {
-        var node = document.createElement(tag);
-        Object.keys(attrs || {}).forEach(function (key) { node.setAttribute(key, attrs[key]); });
-        if (text !== undefined) { node.textContent = text; }
-        return node;
-    }
+    function make(tag, attrs, text) { return NBA.atlas.make(tag, attrs, text); }
 
     function rangeWords(lock) {
         return M().fill(S("range"), {from: words(lock.from, lock.fromPrecision), to: words(lock.to, lock.toPrecision)});
@@ -125,16 +117,10 @@
         return list.length ? list.map(function (c) { return d.text.claimants[c]; }).join(p.ui.listSep || ", ") : S("noClaims");
     }
 
-    function swatch(p, st) {
-        if (st < 0) { return null; }
-        return make("span", {"class": "swatch" + (p.styles[st].hatch ? " hatched" : ""),
-            style: "background-color:" + p.styles[st].color, "aria-hidden": "true"});
-    }
-
     function renderChanges(d, p) {
         var diff = M().compareChanges(d, p.stop, state.compare), list = byId("compare-list");
         byId("compare-heading").textContent = M().fill(S("heading"), {from: words(d.stops[diff.from]), to: words(d.stops[diff.to])});
-        byId("compare-count").textContent = diff.units.length ? M().fill(S("count"), {n: diff.units.length}) : S("none");
+        byId("compare-count").textContent = diff.units.length ? M().fill(S("count"), {n: diff.units.length}) : S("compareNone");
         var frag = document.createDocumentFragment();
         diff.units.forEach(function (u) {
             var li = make("li", {"class": "compare-unit", "data-unit": d.units[u.unit]});
@@ -142,7 +128,7 @@
             var line = make("p", {"class": "compare-status-line"});
             [u.before, u.after].forEach(function (st, n) {
                 if (n === 1) { line.appendChild(document.createTextNode(" → ")); }
-                var sw = swatch(p, st);
+                var sw = NBA.atlas.swatch(st);
                 if (sw) { line.appendChild(sw); }
                 line.appendChild(make("span", {"class": n ? "after" : "before"}, st >= 0 ? d.text.statuses[st] : p.ui.noData));
             });

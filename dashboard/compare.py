@@ -7,31 +7,11 @@ changed between the two dates.
 """
 from __future__ import annotations
 
-import json
-from functools import lru_cache
 from typing import Any
 
 from dash import dcc, html
 
-from . import figures
 from .i18n import t
-
-# The strings assets/lesson.js needs (name in the browser -> interface key), in the page's language.
-BROWSER_STRINGS = {
-    "heading": "lesson.heading", "count": "lesson.count", "none": "lesson.none", "claims": "lesson.claims",
-    "events": "lesson.events", "noEvents": "lesson.no_events", "range": "lesson.range", "lockNote": "lesson.lock_note",
-    "mapLabel": "lesson.map_label", "compareBad": "lesson.compare_bad", "noStep": "notice.no_step",
-    "badCompare": "notice.bad_compare", "badLock": "notice.bad_lock", "lockMoved": "notice.lock_moved",
-    "lockCompare": "notice.lock_compare", "noClaims": "text_view.none", "showEvent": "events.show",
-}
-
-
-@lru_cache(maxsize=8)
-def browser_strings(lang: str) -> str:
-    """The lesson strings of a language as JSON (the data-ui attribute of the lesson bar)."""
-    strings = {name: t(lang, key) for name, key in BROWSER_STRINGS.items()}
-    strings.update(first=figures.FIRST_DATE.year, last=figures.LAST_DATE.year)
-    return json.dumps(strings, ensure_ascii=False)
 
 
 def lesson_bar(lang: str) -> Any:
@@ -48,7 +28,7 @@ def lesson_bar(lang: str) -> Any:
                         type="button", hidden=True),
         ], className="compare-form", role="group", **{"aria-label": t(lang, "lesson.compare_title")}),
         html.P(id="compare-status", className="compare-status", role="status"),
-    ], id="lesson-bar", className="lesson-bar", **{"data-ui": browser_strings(lang)})
+    ], id="lesson-bar", className="lesson-bar")
 
 
 def compare_map(lang: str) -> Any:

@@ -164,9 +164,19 @@ def js_strings(lang: str) -> dict[str, Any]:
         "play": "controls.play", "pause": "controls.pause", "copied": "share.copied",
         "copyFailed": "share.copy_failed", "codeCopied": "share.code_copied", "listSep": "punct.list_sep",
         "partSep": "punct.part_sep", "colon": "punct.colon", "sentenceEnd": "punct.sentence_end",
+        # the lesson tools (assets/lesson.js: ?compare= and ?lock=)
+        "heading": "lesson.heading", "count": "lesson.count", "compareNone": "lesson.none", "claims": "lesson.claims",
+        "events": "lesson.events", "noEvents": "lesson.no_events", "range": "lesson.range", "lockNote": "lesson.lock_note",
+        "mapLabel": "lesson.map_label", "compareBad": "lesson.compare_bad", "noStep": "notice.no_step",
+        "badCompare": "notice.bad_compare", "badLock": "notice.bad_lock", "lockMoved": "notice.lock_moved",
+        "lockCompare": "notice.lock_compare", "noClaims": "text_view.none",
     }
-    # dates and numbers: the CLDR patterns, month names and symbols Babel uses (nba_model.js formats with them)
-    return {**{name: raw(lang, key) for name, key in keys.items()}, "cldr": cldr.browser_formats(lang)}
+    from . import figures
+
+    # dates and numbers: the CLDR patterns, month names and symbols Babel uses (nba_model.js formats with them);
+    # the years an address may name (the lesson tools' messages)
+    return {**{name: raw(lang, key) for name, key in keys.items()}, "cldr": cldr.browser_formats(lang),
+            "first": figures.FIRST_DATE.year, "last": figures.LAST_DATE.year}
 
 
 @lru_cache(maxsize=len(LANGUAGES))
