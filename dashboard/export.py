@@ -24,7 +24,7 @@ from geodata import borders
 from geodata.catalog import unit_records
 from geodata.errors import DataError
 
-from . import downloads, i18n, layout, lessons, tour, trust
+from . import downloads, i18n, layout, lessons, tour, trust, urls
 from .views import area, details
 from .config import load_settings
 from .data import BUNDLE_FILES, PAGE_DIR, load_atlas
@@ -44,7 +44,7 @@ _SKIP = {"children", "n_clicks", "n_clicks_timestamp", "disable_n_clicks", "load
 
 def page_file(lang: str) -> str:
     """The file name of the page in a language."""
-    return "index.html" if lang == i18n.DEFAULT else f"index-{lang}.html"
+    return urls.static_file("index", lang)
 
 
 def _attrs(props: dict[str, Any]) -> str:

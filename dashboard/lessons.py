@@ -19,7 +19,7 @@ from typing import Any
 from dash import html
 from geodata.worksheet import Worksheet, load_worksheet
 
-from . import i18n
+from . import i18n, urls
 from .data import load_atlas
 
 ASSETS = Path(__file__).resolve().parent.parent / "assets"
@@ -44,7 +44,7 @@ def worksheet() -> Worksheet:
 
 def sheet_file(lang: str, key: bool = False) -> str:
     """The worksheet's (or key's) file name in the export: worksheet.html, worksheet-key-zh.html, ..."""
-    return "worksheet" + ("-key" if key else "") + ("" if lang == i18n.DEFAULT else f"-{lang}") + ".html"
+    return urls.static_file("worksheet-key" if key else "worksheet", lang)
 
 
 def sheet_url(lang: str, key: bool = False) -> str:
@@ -127,7 +127,7 @@ def event_titles(lang: str) -> dict[str, str]:
 
 def _nav(lang: str, key: bool, static: bool) -> str:
     """Links above the sheet (not printed): back to the atlas, the other sheet, the languages, Print."""
-    atlas_href = ("index.html" if lang == i18n.DEFAULT else f"index-{lang}.html") if static else (
+    atlas_href = urls.static_file("index", lang) if static else (
         "./" + (f"?lang={lang}" if lang != i18n.DEFAULT else ""))
     other = (sheet_file if static else sheet_url)(lang, not key)
     langs = " ".join(

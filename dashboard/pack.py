@@ -12,14 +12,14 @@ from html import escape
 from pathlib import Path
 from typing import Any
 
-from . import animate, export, i18n, lessons
+from . import animate, export, i18n, lessons, urls
 
 PERIOD = lessons.KEY_PERIODS[0]    # the animation of the pack: 1911-1946
 
 
 def guide_file(lang: str) -> str:
     """The teacher's guide's file name in a language."""
-    return "guide.html" if lang == i18n.DEFAULT else f"guide-{lang}.html"
+    return urls.static_file("guide", lang)
 
 
 def guide_html(lang: str, maps: list[str], movies: list[str], period: tuple[int, int] = PERIOD) -> str:

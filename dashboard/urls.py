@@ -75,3 +75,11 @@ def trust(view: str) -> str:
 def is_asset(path: str) -> bool:
     """Whether a request path is one of the app's /assets/ files."""
     return path.startswith(route(ASSETS))
+
+
+def static_file(stem: str, lang: str) -> str:
+    """A file of the static export (or the pack) in a language: index.html, index-zh.html, guide-mn.html, ...
+    (the default language's file has no suffix)."""
+    from .i18n import DEFAULT
+
+    return f"{stem}.html" if lang == DEFAULT else f"{stem}-{lang}.html"
