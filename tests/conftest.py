@@ -80,6 +80,12 @@ def page(browser, live_server) -> Iterator[object]:
     finish_page(pg)
 
 
+def wait_drawn(pg, stop: int, timeout: int = 10000) -> None:
+    """Wait until the map shows slider position `stop` (atlas.js marks #map once the step is painted)."""
+    pg.wait_for_function("s => document.getElementById('map').getAttribute('data-drawn-stop') === s",
+                         arg=str(stop), timeout=timeout)
+
+
 def open_app(pg, query: str = "") -> None:
     """Open the app at a query string and wait until the map and the event list are drawn."""
     pg.goto(pg.base + "/" + query)

@@ -6,16 +6,11 @@ import re
 from dashboard import figures
 from dashboard.i18n import date_words
 from dashboard.data import load_atlas
-from tests.conftest import ARTIFACTS, open_app
+from tests.conftest import ARTIFACTS, open_app, wait_drawn
 
 
 def _fills(pg) -> list[str]:
     return pg.eval_on_selector_all("#map path.unit", "ps => ps.map(p => p.getAttribute('fill'))")
-
-
-def _wait_drawn(pg, stop: int) -> None:
-    pg.wait_for_function("s => document.getElementById('map').getAttribute('data-drawn-stop') === s",
-                         arg=str(stop), timeout=10000)
 
 
 def _border(pg) -> list[int]:
@@ -53,7 +48,7 @@ def test_arrow_keys_move_date_and_map(page) -> None:
     before = page.inner_text("#date-text")
     start = atlas.stop_of("1911-01-01")
     page.keyboard.press("ArrowRight")
-    _wait_drawn(page, start + 1)
+    wait_drawn(page, start + 1)
     assert page.inner_text("#date-text") == date_words(atlas.data["stops"][start + 1], "en")
     assert page.inner_text("#date-text") != before
     # step until Outer Mongolia changes colour: the map follows the keys
@@ -61,7 +56,7 @@ def test_arrow_keys_move_date_and_map(page) -> None:
     target = atlas.stop_of("1912-06-01")
     for _ in range(target - start - 1):
         page.keyboard.press("ArrowRight")
-    _wait_drawn(page, target)
+    wait_drawn(page, target)
     assert _fills(page) != fills
     # the map shows each unit's status colour and China's border at that date, from the bundle
     assert _fills(page) == expected_fills(target)

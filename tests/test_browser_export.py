@@ -13,7 +13,7 @@ from dashboard import downloads, export
 from dashboard.data import load_atlas
 from dashboard.i18n import date_words
 from geodata.tour import load_tour
-from tests.conftest import ARTIFACTS, MAP_READY
+from tests.conftest import ARTIFACTS, MAP_READY, wait_drawn
 from tests.test_browser import expected_fills
 
 PAGE_W, PAGE_H = 703, 1032   # A4 less the 12 mm margins of assets/print.css, in CSS pixels
@@ -48,11 +48,6 @@ def _fills(pg) -> list[str]:
     return pg.eval_on_selector_all("#map path.unit", "ps => ps.map(p => p.getAttribute('fill'))")
 
 
-def _drawn(pg, stop: int) -> None:
-    pg.wait_for_function("s => document.getElementById('map').getAttribute('data-drawn-stop') === s",
-                         arg=str(stop), timeout=10000)
-
-
 def _border(pg) -> list[int]:
     return pg.eval_on_selector_all("#map .border path", "ps => ps.flatMap((p, i) => p.hasAttribute('display') ? [] : [i])")
 
@@ -67,7 +62,7 @@ def test_static_export_from_disk_slider_colours_border_events(disk_page) -> None
     atlas = load_atlas()
     _open(pg)
     start = atlas.stop_of("1911-01-01")
-    _drawn(pg, start)
+    wait_drawn(pg, start)
     assert pg.inner_text("#date-text") == "1 January 1911"
     assert pg.inner_text("#change-text").startswith("Last change")
     assert pg.locator("#event-list li.event").count() == 6
@@ -75,12 +70,12 @@ def test_static_export_from_disk_slider_colours_border_events(disk_page) -> None
     assert fills == expected_fills(start)
     pg.focus("#date-slider [role=slider]")
     pg.keyboard.press("ArrowRight")
-    _drawn(pg, start + 1)
+    wait_drawn(pg, start + 1)
     assert pg.inner_text("#date-text") == date_words(atlas.data["stops"][start + 1], "en")
     target = atlas.stop_of("1915-06-07")     # Outer Mongolia: autonomous; its border with China moves
     for stop in range(start + 2, target + 1):   # one key press, one step drawn (as a reader watches it)
         pg.keyboard.press("ArrowRight")
-        _drawn(pg, stop)
+        wait_drawn(pg, stop)
     assert pg.inner_text("#date-text") == "7 June 1915"
     assert _fills(pg) == expected_fills(target) != fills
     assert _border(pg) == sorted(atlas.data["states"][atlas.data["stopState"][target]]["b"]["control"]) != border
@@ -92,7 +87,7 @@ def test_static_export_from_disk_slider_colours_border_events(disk_page) -> None
     pg.screenshot(path=str(ARTIFACTS / "export-1915-06-07.png"))
     # an event's title moves the slider to its date
     pg.locator("#event-list .event-title", has_text="Sino-Russian agreement on Hulunbuir").click()
-    _drawn(pg, atlas.stop_of("1915-11-06"))
+    wait_drawn(pg, atlas.stop_of("1915-11-06"))
     assert pg.input_value("#year-slider") == str(atlas.stop_of("1915-11-06"))
     # the claim switch redraws the border
     claim = sorted(atlas.data["states"][atlas.data["stopState"][atlas.stop_of("1915-11-06")]]["b"]["claim"])
@@ -102,7 +97,7 @@ def test_static_export_from_disk_slider_colours_border_events(disk_page) -> None
     # a typed date moves the map from disk too (the same slider and date field as the served page)
     pg.fill("#date-input", "1950")
     pg.press("#date-input", "Enter")
-    _drawn(pg, atlas.stop_of("1950-01-01"))
+    wait_drawn(pg, atlas.stop_of("1950-01-01"))
     assert pg.inner_text("#date-text") == "1 January 1950"
 
 
@@ -111,7 +106,7 @@ def test_static_export_does_what_the_page_does_without_a_server(disk_page) -> No
     atlas = load_atlas()
     _open(pg, "?date=1921-07-11&region=outer_mongolia")
     stop = atlas.stop_of("1921-07-11")
-    _drawn(pg, stop)
+    wait_drawn(pg, stop)
     # region details, as the server would give them
     pg.wait_for_function("() => document.querySelector('#details-panel').textContent.includes('Outer Mongolia')")
     for phrase in ("Since 11 July 1921", "Claimed by", "Area", "Status through time", "Events that changed it"):

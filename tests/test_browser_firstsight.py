@@ -13,7 +13,7 @@ import geodata
 
 from dashboard.data import load_atlas
 from dashboard.i18n import date_words, t
-from tests.conftest import ARTIFACTS, MAP_READY, finish_page, new_page
+from tests.conftest import ARTIFACTS, MAP_READY, finish_page, new_page, wait_drawn
 
 ATLAS = load_atlas()
 OUT = ARTIFACTS / "firstsight"
@@ -25,11 +25,6 @@ def _open(pg, query: str) -> None:
     pg.goto(pg.base + "/" + query)
     pg.wait_for_selector(MAP_READY, timeout=15000)
     pg.wait_for_selector("#date-slider [role=slider]", timeout=10000)
-
-
-def _drawn(pg, stop: int) -> None:
-    pg.wait_for_function("s => document.getElementById('map').getAttribute('data-drawn-stop') === s",
-                         arg=str(stop), timeout=10000)
 
 
 def _box(pg, sel: str) -> dict[str, float]:
@@ -45,7 +40,7 @@ def test_map_and_legend_in_view_and_still_while_the_date_changes(browser, live_s
     try:
         start = FEB_1912 - 2
         _open(pg, f"?lang={lang}&date={ATLAS.data['stops'][start]}{extra}")
-        _drawn(pg, start)
+        wait_drawn(pg, start)
         map_box, legend = _box(pg, ".map"), _box(pg, "#legend")
         assert map_box["top"] >= 0 and map_box["bottom"] <= height, map_box          # the whole map at first sight
         assert map_box["bottom"] - map_box["top"] >= 180, map_box
@@ -59,7 +54,7 @@ def test_map_and_legend_in_view_and_still_while_the_date_changes(browser, live_s
         pg.locator("#date-slider [role=slider]").focus()
         for stop in range(start + 1, FEB_1912 + 3):
             pg.keyboard.press("ArrowRight")
-            _drawn(pg, stop)
+            wait_drawn(pg, stop)
             if stop == FEB_1912:
                 OUT.mkdir(parents=True, exist_ok=True)
                 pg.screenshot(path=str(OUT / f"{size}-{lang}-1912-02-12.png"))
@@ -98,14 +93,14 @@ def test_slider_is_even_in_time_with_ticks_at_changes(page) -> None:
     for iso in ("1911-01-01", "1950-01-01", "1691-01-01"):
         stop = ATLAS.stop_of(iso)
         page.evaluate("i => window.dash_clientside.set_props('year-slider', {value: i})", stop)
-        _drawn(page, stop)
+        wait_drawn(page, stop)
         thumb = _box(page, "#date-slider [role=slider]")
         want = track["left"] + _frac(ATLAS.data["stops"][stop]) * (track["right"] - track["left"])
         assert abs((thumb["left"] + thumb["right"]) / 2 - want) <= 1.5, iso
     # aiming at 1950 on the track lands on the stop nearest 1950, not on 1949
     x = track["left"] + _frac("1950-01-01") * (track["right"] - track["left"])
     page.mouse.click(x, (track["top"] + track["bottom"]) / 2)
-    _drawn(page, ATLAS.stop_of("1950-01-01"))
+    wait_drawn(page, ATLAS.stop_of("1950-01-01"))
     assert page.inner_text("#date-text") == "1 January 1950"
     # year labels right of the thumb look like those left of it (nothing looks disabled)
     colours = page.eval_on_selector_all("#date-slider .ts-year:not(.crowded)", "ls => ls.map(l => getComputedStyle(l).color)")
@@ -113,7 +108,7 @@ def test_slider_is_even_in_time_with_ticks_at_changes(page) -> None:
     # the keys still step from stop to stop
     page.locator("#date-slider [role=slider]").focus()
     page.keyboard.press("ArrowRight")
-    _drawn(page, ATLAS.stop_of("1950-01-01") + 1)
+    wait_drawn(page, ATLAS.stop_of("1950-01-01") + 1)
 
 
 @pytest.mark.parametrize("lang", ["en", "zh", "mn"])
@@ -124,11 +119,11 @@ def test_typed_date_moves_the_map_and_bad_dates_say_why(page, lang) -> None:
     page.fill("#date-input", "1950-03-01")
     page.press("#date-input", "Enter")
     stop = ATLAS.stop_of("1950-03-01")
-    _drawn(page, stop)
+    wait_drawn(page, stop)
     assert page.inner_text("#date-text") == date_words(ATLAS.data["stops"][stop], lang)
     page.fill("#date-input", "1921")
     page.click("#date-go")
-    _drawn(page, ATLAS.stop_of("1921-01-01"))
+    wait_drawn(page, ATLAS.stop_of("1921-01-01"))
     page.fill("#date-input", "1500-01-01")
     page.press("#date-input", "Enter")
     want = t(lang, "controls.date_range", first=date_words(ATLAS.data["first"], lang), last=date_words(ATLAS.data["last"], lang))
@@ -152,7 +147,7 @@ def test_play_label_caption_date_and_spoken_region(page, lang) -> None:
     page.click("#play-button")
     page.wait_for_function("w => document.getElementById('play-button').textContent === w", arg=t(lang, "controls.play"))
     page.evaluate("i => window.dash_clientside.set_props('year-slider', {value: i})", ATLAS.stop_of("1911-01-01"))
-    _drawn(page, ATLAS.stop_of("1911-01-01"))
+    wait_drawn(page, ATLAS.stop_of("1911-01-01"))
     # the table's caption gives the map's date, not the date of the last change
     page.wait_for_function("w => document.getElementById('text-view-caption').textContent.includes(w)",
                            arg=date_words("1911-01-01", lang))
@@ -198,7 +193,7 @@ def test_choosing_an_event_brings_the_map_into_view(browser, live_server) -> Non
         assert _box(pg, ".map")["bottom"] < 0   # the list is far below the map
         index = int(button.get_attribute("data-index"))
         button.click()
-        _drawn(pg, ATLAS.data["events"][index]["stop"])
+        wait_drawn(pg, ATLAS.data["events"][index]["stop"])
         m = _box(pg, ".map")
         assert m["top"] >= 0 and m["bottom"] <= 844, m
     finally:

@@ -9,7 +9,7 @@ import pytest
 from dashboard.data import load_atlas
 from dashboard.i18n import date_words
 from geodata.tour import load_tour
-from tests.conftest import ARTIFACTS, open_app
+from tests.conftest import ARTIFACTS, open_app, wait_drawn
 from tests.test_browser import expected_fills
 from tests.test_browser_export import _open as open_export
 from tests.test_browser_export import disk_page, site  # noqa: F401  (fixtures: the export written once, a file:// page)
@@ -28,11 +28,6 @@ def expected_changes(a: str, b: str) -> list[str]:
 
 def _fills(pg, sel: str) -> list[str]:
     return pg.eval_on_selector_all(f"{sel} path.unit", "ps => ps.map(p => p.getAttribute('fill'))")
-
-
-def _drawn(pg, stop: int) -> None:
-    pg.wait_for_function("s => document.getElementById('map').getAttribute('data-drawn-stop') === s",
-                         arg=str(stop), timeout=15000)
 
 
 def _shown(pg) -> int:
@@ -76,7 +71,7 @@ def _check_compare(pg, served: bool, name: str) -> None:
     # the first map follows the slider; the list follows the first date
     nxt = ATLAS.stop_of("1911-12-01")
     pg.click("#next-change")
-    _drawn(pg, nxt)
+    wait_drawn(pg, nxt, 15000)
     pg.wait_for_function("() => document.getElementById('compare-date-a').textContent === '1 December 1911'")
     pg.wait_for_function("() => document.getElementById('compare-heading').textContent === "
                          "'What changed from 1 December 1911 to 1 January 1946'")   # the list follows once the slider rests
@@ -159,7 +154,7 @@ def test_compare_two_dates_in_the_static_export(disk_page) -> None:
 def _check_lock(pg, served: bool, name: str) -> None:
     """?lock=1911..1946&year=1900: moved to 1911 with a notice; End, next change, Play, dragging and the tour stay inside."""
     _opened(pg, served, "?lock=1911..1946&year=1900")
-    _drawn(pg, LO)
+    wait_drawn(pg, LO, 15000)
     pg.wait_for_selector("#lock-note:not([hidden])")
     assert pg.inner_text("#date-text") == "1 January 1911"
     assert "1 January 1900 is outside the lesson's range (1911 – 1946); showing 1 January 1911." in pg.inner_text("#url-notice")
@@ -167,26 +162,26 @@ def _check_lock(pg, served: bool, name: str) -> None:
     thumb = "#date-slider [role=slider]"   # atlas.js draws the slider in the served page and the export alike
     pg.focus(thumb)
     pg.keyboard.press("End")
-    _drawn(pg, HI)
+    wait_drawn(pg, HI, 15000)
     assert pg.inner_text("#date-text") == date_words(ATLAS.data["stops"][HI], "en")
     pg.keyboard.press("ArrowRight")
     pg.keyboard.press("Home")
-    _drawn(pg, LO)
+    wait_drawn(pg, LO, 15000)
     SHOTS.mkdir(parents=True, exist_ok=True)
     pg.screenshot(path=str(SHOTS / f"{name}-lock-1280x800.png"))
     # next change goes to the range's last change, and no further
     last_change = max(s for s in ATLAS.data["changeStops"] if s <= HI)
     before = max(s for s in ATLAS.data["changeStops"] if s < last_change)
     _opened(pg, served, f"?lock=1911..1946&date={ATLAS.data['stops'][before]}")
-    _drawn(pg, before)
+    wait_drawn(pg, before, 15000)
     pg.click("#next-change")
-    _drawn(pg, last_change)
+    wait_drawn(pg, last_change, 15000)
     pg.click("#next-change")   # the next change is after the range: it stays (had it moved, "previous" would not
     pg.click("#prev-change")   # come back to `before`)
-    _drawn(pg, before)
+    wait_drawn(pg, before, 15000)
     # Play stops at the range's end
     pg.click("#play-button")
-    _drawn(pg, HI)
+    wait_drawn(pg, HI, 15000)
     pg.wait_for_function("() => document.getElementById('play-button').textContent === 'Play'")
     # Play at the end starts again at the range's start, not at 1689
     pg.click("#play-button")
@@ -197,12 +192,12 @@ def _check_lock(pg, served: bool, name: str) -> None:
     # dragging far to the left stops at the range's start
     track = pg.locator("#date-slider .ts-track").bounding_box()
     pg.mouse.click(track["x"] + 3, track["y"] + track["height"] / 2)
-    _drawn(pg, LO)
+    wait_drawn(pg, LO, 15000)
     # the tour keeps to its stops inside the range
     inside = [s for s in (ATLAS.stop_of(t.date.isoformat()) for t in load_tour()) if LO <= s <= HI]
     pg.click("#tour-start")
     for n, stop in enumerate(inside, 1):
-        _drawn(pg, stop)
+        wait_drawn(pg, stop, 15000)
         assert pg.inner_text("#tour-step") == f"Stop {n} of {len(inside)}"
         if n < len(inside):
             pg.click("#tour-next")

@@ -10,7 +10,7 @@ import pytest
 from dashboard.data import load_atlas
 from dashboard.i18n import date_words, t
 from dashboard.tour import tour_data
-from tests.conftest import ARTIFACTS, open_app
+from tests.conftest import ARTIFACTS, open_app, wait_drawn
 from tests.test_browser_export import disk_page, site  # noqa: F401  (fixtures: the export opened from disk)
 
 SHOTS = ARTIFACTS / "predict"
@@ -19,11 +19,6 @@ SHOTS = ARTIFACTS / "predict"
 def _shot(pg, name: str) -> None:
     SHOTS.mkdir(parents=True, exist_ok=True)
     pg.screenshot(path=str(SHOTS / name), full_page=False)
-
-
-def _drawn(pg, stop: int) -> None:
-    pg.wait_for_function("s => document.getElementById('map').getAttribute('data-drawn-stop') === s",
-                         arg=str(stop), timeout=15000)
 
 
 def _text(pg, selector: str, text: str) -> None:
@@ -53,7 +48,7 @@ def _check_question_then_reveal(pg, lang: str, shot: str | None = None) -> None:
     stop = _stops(lang)[0]
     question = t(lang, "tour.question", question=stop["question"][lang])
     _text(pg, "#tour-caption", question)
-    _drawn(pg, stop["stop"] - 1)                         # the map as it was just before the stop
+    wait_drawn(pg, stop["stop"] - 1, 15000)                         # the map as it was just before the stop
     assert pg.inner_text("#date-text") != date_words(stop["date"], lang)
     assert _pending(pg) and _map_greyed(pg) and _events_hidden(pg)
     assert pg.is_visible("#tour-reveal") and pg.inner_text("#tour-reveal") == t(lang, "tour.reveal")
@@ -62,7 +57,7 @@ def _check_question_then_reveal(pg, lang: str, shot: str | None = None) -> None:
     if shot:
         _shot(pg, f"{shot}-question.png")
     pg.click("#tour-reveal")
-    _drawn(pg, stop["stop"])
+    wait_drawn(pg, stop["stop"], 15000)
     _text(pg, "#tour-caption", stop["caption"][lang])
     assert pg.inner_text("#tour-answer") == t(lang, "tour.answer", answer=stop["answer"][lang])
     assert pg.inner_text("#date-text") == date_words(stop["date"], lang)
@@ -81,10 +76,10 @@ def test_predict_hides_the_map_and_the_answer_until_reveal(page) -> None:
     _check_question_then_reveal(pg, "en", "served")
     pg.click("#tour-next")                               # the next stop asks first again
     _text(pg, "#tour-caption", t("en", "tour.question", question=stops[1]["question"]["en"]))
-    _drawn(pg, stops[1]["stop"] - 1)
+    wait_drawn(pg, stops[1]["stop"] - 1, 15000)
     assert _pending(pg) and pg.inner_text("#tour-answer") == ""
     pg.click("#tour-prev")                               # a stop already revealed stays revealed
-    _drawn(pg, stops[0]["stop"])
+    wait_drawn(pg, stops[0]["stop"], 15000)
     _text(pg, "#tour-caption", stops[0]["caption"]["en"])
     assert not _pending(pg) and pg.inner_text("#tour-answer").startswith("Answer: ")
     # the address keeps the tour and predict mode, and Share / Embed carry them
@@ -99,7 +94,7 @@ def test_predict_toggle_and_a_teachers_dates_ask_the_generic_question(page) -> N
     pg = page
     atlas = load_atlas()
     open_app(pg, "?tour=1858-05-28,1860-11-14")
-    _drawn(pg, atlas.stop_of("1858-05-28"))
+    wait_drawn(pg, atlas.stop_of("1858-05-28"), 15000)
     assert "Treaty of Aigun" in pg.inner_text("#tour-caption") and not _pending(pg)
     assert pg.get_attribute("#tour-predict", "aria-pressed") == "false"
     pg.click("#tour-predict")                            # on: the stop shown now stays shown
@@ -109,17 +104,17 @@ def test_predict_toggle_and_a_teachers_dates_ask_the_generic_question(page) -> N
     pg.click("#tour-next")
     generic = t("en", "tour.question", question=t("en", "tour.question_generic", date="14 November 1860"))
     _text(pg, "#tour-caption", generic)
-    _drawn(pg, atlas.stop_of("1860-11-14") - 1)
+    wait_drawn(pg, atlas.stop_of("1860-11-14") - 1, 15000)
     assert _pending(pg) and _map_greyed(pg)
     _shot(pg, "custom-question.png")
     pg.click("#tour-reveal")
-    _drawn(pg, atlas.stop_of("1860-11-14"))
+    wait_drawn(pg, atlas.stop_of("1860-11-14"), 15000)
     pg.wait_for_function("() => document.getElementById('tour-caption').textContent.includes('Convention of Peking')")
     assert pg.inner_text("#tour-answer") == "" and not _pending(pg)   # a list of dates carries no answers
     pg.click("#tour-predict")                            # off again: the address drops it
     pg.wait_for_function("() => !location.search.includes('predict=')")
     pg.click("#tour-prev")                               # without predict the stop shows at once
-    _drawn(pg, atlas.stop_of("1858-05-28"))
+    wait_drawn(pg, atlas.stop_of("1858-05-28"), 15000)
     assert not _pending(pg) and pg.inner_text("#tour-answer") == ""
 
 
@@ -147,7 +142,7 @@ def test_chinese_page_gives_the_qing_date_of_the_enthronement(page) -> None:
     _shot(pg, "zh-1911-12-29.png")
     pg.focus("#date-slider [role=slider]")
     pg.keyboard.press("ArrowLeft")                       # the stop before (1 December 1911, the declaration)
-    _drawn(pg, load_atlas().stop_of("1911-12-29") - 1)
+    wait_drawn(pg, load_atlas().stop_of("1911-12-29") - 1, 15000)
     _contemporary(pg, "宣统三年十月十一日")
 
 
