@@ -169,8 +169,11 @@ def test_keyboard_picks_a_region_and_keeps_the_date(page) -> None:
     _open(page, "1921-07-11")
     date_text = page.inner_text("#date-text")
     page.locator("#region-picker").focus()
-    page.keyboard.press("Enter")
+    page.keyboard.press("Enter")   # opens the list with the focus in its search box
+    page.wait_for_function("() => document.activeElement.classList.contains('dash-dropdown-search')")
     page.keyboard.type("Tannu")
+    page.wait_for_function("() => { const o = document.querySelectorAll('.dash-dropdown-option');"
+                           " return o.length === 1 && o[0].textContent.includes('Tannu'); }")   # the list is filtered
     page.keyboard.press("Enter")
     want = geodata.unit_name("tannu_uriankhai", "1921-07-11", "en")
     page.wait_for_function("w => (document.querySelector('#details-panel h3.unit-name') || {}).textContent === w",
